@@ -1,0 +1,93 @@
+import { relative } from "node:path";
+import { DEFAULT_CONFIG_FILE, loadConfig } from "./config/load.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { hasErrors, sortDiagnostics } from "./diagnostics.js";
+import { loadArticles } from "./load/index.js";
+import type { Article, BuildReport, OutputFile, Site } from "./model.js";
+import { normaliseArticle } from "./normalise/article.js";
+import { assembleSite } from "./normalise/site.js";
+import { renderAtom } from "./render/atom.js";
+import { renderNewsSitemap } from "./render/news-sitemap.js";
+import { renderRss } from "./render/rss.js";
+import { renderSitemap } from "./render/sitemap.js";
+import { OUTPUT_FILES } from "./render/xml.js";
+import { writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
+
+export interface BuildOptions {
+  /** The build's notion of now (required: the library never reads the clock). */
+  now: Date;
+  /** Folder of Markdown articles; default `articles`. */
+  articlesDir?: string;
+  /** Output folder; default `output`. */
+  outDir?: string;
+  /** Config file; default `patrika.config.json`. */
+  configFile?: string;
+  /** Whether a build cache may be used (accepted now; there is no cache yet). */
+  cache?: boolean;
+  /** File operations for writing (tests inject failures). */
+  io?: WriteIo;
+}
+
+/** Loads, validates and assembles the site without writing anything: what `patrika check` runs. */
+export async function check(options: BuildOptions): Promise<BuildReport> {
+  const configFile = options.configFile ?? DEFAULT_CONFIG_FILE;
+  const loadedConfig = await loadConfig(configFile);
+  if (!loadedConfig.ok) return { status: "config-error", diagnostics: loadedConfig.diagnostics, files: [], articlesFound: 0 };
+  const config = loadedConfig.config;
+
+  const loaded = await loadArticles(options.articlesDir ?? "articles");
+  if (!loaded.ok) return { status: "config-error", diagnostics: loaded.diagnostics, files: [], articlesFound: 0 };
+
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const articles: Article[] = [];
+  const drafts: string[] = [];
+  for (const raw of loaded.articles) {
+    const result = normaliseArticle(raw, { config, now: options.now });
+    if (result.kind === "invalid") {
+      diagnostics.push(...result.diagnostics);
+      continue;
+    }
+    diagnostics.push(...result.warnings);
+    if (result.kind === "draft") drafts.push(raw.file);
+    else articles.push(result.article);
+  }
+  const { site, diagnostics: siteDiagnostics } = assembleSite({ config, now: options.now, articles, drafts });
+  diagnostics.push(...siteDiagnostics);
+  const sorted = sortDiagnostics(diagnostics);
+  return { status: hasErrors(sorted) ? "invalid" : "ok", diagnostics: sorted, site, files: [], articlesFound: loaded.found };
+}
+
+/**
+ * load → normalise → render → write. Nothing is written unless every article is valid; then every output is
+ * written to a temporary file and renamed into place, so `outDir` holds either the previous build or this one.
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const report = await check(options);
+  if (report.status !== "ok" || !report.site) return report;
+  const rendered = renderSite(report.site);
+  const outDir = options.outDir ?? "output";
+  try {
+    await writeAtomically(outDir, rendered.map(({ file }) => file), options.io);
+  } catch (error) {
+    report.diagnostics.push({
+      code: "output.write-failed",
+      severity: "error",
+      file: relative(process.cwd(), outDir) || ".",
+      message: `the output could not be written (${(error as Error).message}); the previous output is untouched`,
+      expected: "a writable output folder with free space",
+    });
+    return { ...report, status: "write-error" };
+  }
+  const files: OutputFile[] = rendered.map(({ file, count }) => ({ name: file.name, count, bytes: Buffer.byteLength(file.content) }));
+  return { ...report, files };
+}
+
+/** Every output of the site, rendered in memory, with how many items each holds. */
+export function renderSite(site: Site): { file: RenderedFile; count: number }[] {
+  return [
+    { file: { name: OUTPUT_FILES.rss, content: renderRss(site) }, count: site.feedItems.length },
+    { file: { name: OUTPUT_FILES.atom, content: renderAtom(site) }, count: site.feedItems.length },
+    { file: { name: OUTPUT_FILES.newsSitemap, content: renderNewsSitemap(site) }, count: site.news.items.length },
+    { file: { name: OUTPUT_FILES.sitemap, content: renderSitemap(site) }, count: site.articles.length + 1 },
+  ];
+}

@@ -1,0 +1,33 @@
+import { build, check } from "../build.js";
+import { formatReport } from "./report.js";
+import { resolveNow } from "./now.js";
+import type { Io } from "./main.js";
+
+export interface BuildFlags {
+  articles: string;
+  out: string;
+  config: string;
+  now?: string;
+  cache: boolean;
+}
+
+/** Exit codes (README, "Exit codes"): 0 built, 1 article errors, 2 usage or config error, 3 could not write. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, writeFailed: 3 } as const;
+
+/** `patrika build` and `patrika check`: run the library, print its report, return the exit code. */
+export async function runBuild(action: "build" | "check", flags: BuildFlags, io: Io): Promise<number> {
+  const now = resolveNow(flags.now, io.env, io.clock);
+  if (!now.ok) {
+    io.stderr(`patrika: ${now.message}\n`);
+    return EXIT.usage;
+  }
+  const options = { now: now.now, articlesDir: flags.articles, outDir: flags.out, configFile: flags.config, cache: flags.cache };
+  const report = action === "build" ? await build(options) : await check(options);
+  const text = formatReport(report, action, flags.out.replace(/\/+$/, ""));
+  if (report.status === "ok") {
+    io.stdout(`${text}\n`);
+    return EXIT.ok;
+  }
+  io.stderr(`${text}\n`);
+  return report.status === "invalid" ? EXIT.invalid : report.status === "write-error" ? EXIT.writeFailed : EXIT.usage;
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { DEFAULT_CONFIG_FILE } from "../config/load.js";
+import { DEFAULT_TIME_ZONE } from "../config/schema.js";
+import { GENERATOR } from "../version.js";
+import { EXIT, runBuild, type BuildFlags } from "./build.js";
+import { runDate, type DateFlags } from "./date.js";
+
+/** Everything the CLI touches outside itself, so tests run it in-process with fakes. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  clock(): Date;
+  readStdin(): Promise<string>;
+}
+
+/** Parses argv, runs one command and returns its exit code; the only caller of process.exit is the entry point. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command("patrika")
+    .description("Build RSS, Atom and Google News sitemaps from Bengali Markdown articles, with exact Bengali dates.")
+    .version(GENERATOR.version, "-V, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true);
+
+  const buildLike = (name: "build" | "check", summary: string) =>
+    program
+      .command(name)
+      .description(summary)
+      .option("--articles <dir>", "folder of Markdown articles", "articles")
+      .option("--out <dir>", "output folder", "output")
+      .option("--config <file>", "config file", DEFAULT_CONFIG_FILE)
+      .option("--now <iso8601>", "the build's notion of now, with an offset (default: SOURCE_DATE_EPOCH, else the clock)")
+      .option("--no-cache", "build without reading or writing the build cache")
+      .action(async (flags: BuildFlags) => {
+        exitCode = await runBuild(name, flags, io);
+      });
+
+  buildLike("build", "write rss.xml, atom.xml, news-sitemap.xml and sitemap.xml from the articles").addHelpText(
+    "after",
+    "\nExamples:\n  patrika build\n  patrika build --articles site/articles --out public --now 2025-07-14T12:00:00+06:00\n  SOURCE_DATE_EPOCH=1752472800 patrika build",
+  );
+  buildLike("check", "validate the config and every article; write nothing").addHelpText(
+    "after",
+    "\nExamples:\n  patrika check\n  patrika check --articles site/articles",
+  );
+  program
+    .command("date")
+    .description("read a Bengali (or ISO) date and print it as ISO 8601; without TEXT, one date per line from stdin")
+    .argument("[text]", "the date as printed, e.g. \"আপডেট : ১৩ জুলাই ২০২৫, ১৭: ২৮\"")
+    .addOption(new Option("--tz <zone>", "IANA time zone of local times").default(DEFAULT_TIME_ZONE))
+    .option("--now <iso8601>", "now, for relative dates such as \"২ ঘণ্টা আগে\" (default: the clock)")
+    .addHelpText("after", '\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt')
+    .action(async (text: string | undefined, flags: DateFlags) => {
+      exitCode = await runDate(text, flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0; every parse error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  clock: () => new Date(),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
+};
+
+// Run only when executed (also through npm's bin symlink), not when imported by tests.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2), processIo).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`patrika: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

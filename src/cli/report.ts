@@ -1,0 +1,52 @@
+import { formatDiagnostic } from "../diagnostics.js";
+import type { BuildReport } from "../model.js";
+import { OUTPUT_FILES } from "../render/xml.js";
+
+/** The lines printed after a build or check: problems first, then what was written and why anything is missing. */
+export function formatReport(report: BuildReport, action: "build" | "check", outDir: string): string {
+  const lines: string[] = report.diagnostics.map(formatDiagnostic);
+  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = report.diagnostics.length - errors;
+  if (report.diagnostics.length > 0) lines.push("");
+  if (report.status === "invalid") {
+    lines.push(`${count(errors, "error")}${warnings ? `, ${count(warnings, "warning")}` : ""} in ${count(report.articlesFound, "article file")}.`);
+    if (action === "build") lines.push(`Nothing was written: ${outDir}/ still holds the previous build.`);
+    return lines.join("\n");
+  }
+  if (report.status !== "ok") {
+    if (report.status === "write-error") lines.push(`Nothing was replaced: ${outDir}/ still holds the previous build.`);
+    return lines.join("\n");
+  }
+  const site = report.site!;
+  const skipped: string[] = [];
+  if (site.excluded.drafts.length) skipped.push(count(site.excluded.drafts.length, "draft"));
+  if (site.excluded.scheduled.length) skipped.push(`${site.excluded.scheduled.length} scheduled after now`);
+  lines.push(
+    `${action === "build" ? "Built" : "Checked"} ${count(site.articles.length, "article")} from ${count(report.articlesFound, "file")}` +
+      `${skipped.length ? ` (left out: ${skipped.join(", ")})` : ""}; now is ${site.now.iso}.`,
+  );
+  if (action === "build") {
+    const width = Math.max(...report.files.map((f) => f.name.length));
+    for (const file of report.files) {
+      lines.push(`  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count)}`);
+    }
+    if (site.news.items.length === 0) {
+      lines.push(`  The news sitemap is empty: no article was published in the 48 hours before ${site.now.iso} (from ${site.news.start.iso}).`);
+    } else {
+      lines.push(`  News window: ${site.news.start.iso} to ${site.news.end.iso}.`);
+    }
+  }
+  if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
+  return lines.join("\n");
+}
+
+function describeCount(name: string, n: number): string {
+  if (name === OUTPUT_FILES.rss) return count(n, "item");
+  if (name === OUTPUT_FILES.atom) return count(n, "entry", "entries");
+  if (name === OUTPUT_FILES.newsSitemap) return count(n, "news article");
+  return count(n, "URL");
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

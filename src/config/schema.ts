@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/** The default zone: Bangladesh publishers print Dhaka local time. */
+export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
+/** How many articles each feed carries by default. */
+export const DEFAULT_FEED_SIZE = 50;
+/** A feed larger than this is a mistake rather than a choice (readers time out on multi-MB feeds). */
+export const MAX_FEED_SIZE = 1000;
+
+const absoluteHttpUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "an absolute http(s) URL such as https://www.example.com")
+  .refine((value) => !/[?#]/.test(value), "a URL without ?query or #fragment");
+
+/** `patrika.config.json`: every key a site can set, with its default. Unknown keys are rejected. */
+export const configSchema = z.strictObject({
+  /** Absolute URL of the site's home; article URLs are built below it. */
+  siteUrl: absoluteHttpUrl,
+  /** Feed title; defaults to the publication name, then the site's host name. */
+  title: z.string().trim().min(1).optional(),
+  /** Feed description; defaults to the title. */
+  description: z.string().trim().min(1).optional(),
+  /** BCP 47 language of the articles (ISO 639 code for Google News). */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language code such as bn or bn-BD")
+    .default("bn"),
+  /** The name Google News knows the publication by; defaults to the title. */
+  publicationName: z.string().trim().min(1).optional(),
+  /** IANA zone in which dates without an offset are read. */
+  timeZone: z.string().default(DEFAULT_TIME_ZONE),
+  /** How many of the newest articles each feed carries. */
+  feedSize: z.number().int().min(1).max(MAX_FEED_SIZE).default(DEFAULT_FEED_SIZE),
+});
+
+/** The config as written in the file (all optional keys optional). */
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** The config after validation and defaults: what the pipeline reads. */
+export interface SiteConfig {
+  /** Site URL without a trailing slash, e.g. `https://www.example.com` or `https://example.com/news`. */
+  siteUrl: string;
+  title: string;
+  description: string;
+  language: string;
+  publicationName: string;
+  timeZone: string;
+  feedSize: number;
+}
+
+/** Fills the derived defaults (title from the host, description from the title) and trims the site URL. */
+export function resolveConfig(parsed: z.output<typeof configSchema>): SiteConfig {
+  const siteUrl = parsed.siteUrl.replace(/\/+$/, "");
+  const title = parsed.title ?? parsed.publicationName ?? new URL(siteUrl).hostname;
+  return {
+    siteUrl,
+    title,
+    description: parsed.description ?? title,
+    language: parsed.language,
+    publicationName: parsed.publicationName ?? title,
+    timeZone: parsed.timeZone,
+    feedSize: parsed.feedSize,
+  };
+}

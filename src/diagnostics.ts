@@ -1,0 +1,94 @@
+/** One problem found in the input, located and explained; stages return these instead of throwing. */
+export interface Diagnostic {
+  /** Stable, searchable code (e.g. `article.missing-field`); never renamed once published. */
+  code: DiagnosticCode;
+  severity: "error" | "warning";
+  /** Path of the file as the user named it (relative to the working directory when possible). */
+  file?: string;
+  /** 1-based line in `file`. */
+  line?: number;
+  /** 1-based column in `line`. */
+  column?: number;
+  /** The front-matter field or config key concerned. */
+  field?: string;
+  /** What happened, in one sentence. */
+  message: string;
+  /** The offending text, quoted back to the user. */
+  found?: string;
+  /** What would have been accepted. */
+  expected?: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+/** The catalogue of codes: each names one kind of problem and what it means. */
+export const DIAGNOSTIC_CODES = {
+  "config.not-found": "the config file does not exist",
+  "config.unreadable": "the config file could not be read",
+  "config.invalid-json": "the config file is not valid JSON",
+  "config.unknown-key": "the config file has a key patrika does not know",
+  "config.invalid-value": "a config value has the wrong type or form",
+  "config.unknown-time-zone": "timeZone is not an IANA time zone name",
+  "input.articles-not-found": "the articles folder does not exist or is not a folder",
+  "input.invalid-now": "--now or SOURCE_DATE_EPOCH is not a valid instant",
+  "file.unreadable": "an article file could not be read",
+  "file.not-utf8": "an article file is not valid UTF-8 text",
+  "file.empty": "an article file is empty",
+  "file.too-large": "an article file is larger than an article can be",
+  "frontmatter.missing": "an article has no front matter block",
+  "frontmatter.unterminated": "the front matter's opening --- has no closing ---",
+  "frontmatter.invalid-yaml": "the front matter is not valid YAML",
+  "frontmatter.not-a-mapping": "the front matter is not a set of key: value fields",
+  "article.missing-field": "a required field is missing or empty",
+  "article.invalid-field": "a field has the wrong type or form",
+  "article.unknown-field": "a field patrika does not know (probably a typo)",
+  "article.invalid-slug": "the slug cannot form a URL path segment",
+  "article.invalid-category": "the category cannot form a URL path",
+  "article.invalid-image": "the image URL is not an absolute http(s) URL",
+  "article.updated-before-date": "updated is earlier than date",
+  "article.duplicate-url": "two articles would be published at the same URL",
+  "article.duplicate-id": "two articles have the same permanent id",
+  "output.write-failed": "an output file could not be written; the previous output is untouched",
+} as const;
+
+/** A stable diagnostic code, or one passed on from the date reader (`date.*`). */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | `date.${string}`;
+
+/** `file:line:column` as editors and CI annotations read it. */
+export function formatLocation(d: Pick<Diagnostic, "file" | "line" | "column">): string {
+  if (d.file === undefined) return "";
+  let location = d.file;
+  if (d.line !== undefined) location += `:${d.line}`;
+  if (d.line !== undefined && d.column !== undefined) location += `:${d.column}`;
+  return location;
+}
+
+/** One diagnostic as a line (plus indented detail lines) for people. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const location = formatLocation(d);
+  const head = `${location ? `${location}: ` : ""}${d.severity} [${d.code}]${d.field ? ` ${d.field}:` : ""} ${d.message}`;
+  const details: string[] = [];
+  if (d.found !== undefined) details.push(`found:    ${d.found}`);
+  if (d.expected !== undefined) details.push(`expected: ${d.expected}`);
+  if (d.hint !== undefined) details.push(`hint:     ${d.hint}`);
+  return [head, ...details.map((line) => `    ${line}`)].join("\n");
+}
+
+/** Sorts diagnostics by file, then line, then column, so a report reads top to bottom. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compareText(a.file ?? "", b.file ?? "") ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compareText(a.code, b.code),
+  );
+}
+
+/** Code-unit order: independent of the machine's locale, so reports are byte-identical everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === "error");

@@ -1,0 +1,19 @@
+/** patrika's public API: re-exports only. */
+export { build, check, type BuildOptions } from "./build.js";
+export { defineConfig } from "./config/define.js";
+export type { ConfigInput } from "./config/schema.js";
+export {
+  parseBengaliDate,
+  tryParseBengaliDate,
+  formatBengaliDate,
+  DateParseError,
+  type ParsedDate,
+  type ParseDateOptions,
+} from "./dates/index.js";
+export type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
+export { loadArticles } from "./load/index.js";
+export type { Article, BuildReport, FeedItem, OutputFile, Site, SiteConfig } from "./model.js";
+export { renderAtom } from "./render/atom.js";
+export { renderNewsSitemap } from "./render/news-sitemap.js";
+export { renderRss } from "./render/rss.js";
+export { renderSitemap } from "./render/sitemap.js";

@@ -1,0 +1,201 @@
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import type { Diagnostic } from "../diagnostics.js";
+
+/** An article over this size is a mistake (a pasted binary, a runaway export), not a news story. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/** Where a front-matter field sits in its file: the key's line and the column where its value starts. */
+export interface FieldLocation {
+  line: number;
+  column: number;
+}
+
+/** An article file as read from disk: front matter still untyped, with the location of every field. */
+export interface RawArticle {
+  /** Path as shown to people: the articles folder as given, joined with `relativePath`. */
+  file: string;
+  /** POSIX path below the articles folder, e.g. `sports/final.md`. */
+  relativePath: string;
+  data: Record<string, unknown>;
+  fields: Record<string, FieldLocation>;
+  body: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine: number;
+}
+
+export type ReadResult = { ok: true; article: RawArticle } | { ok: false; diagnostics: Diagnostic[] };
+
+// js-yaml's default schema turns unquoted `2025-07-13 17:28:00` into a UTC Date (six hours off for Dhaka);
+// the JSON schema keeps it as text for the date reader. Passing options also disables gray-matter's cache.
+const MATTER_OPTIONS = {
+  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.JSON_SCHEMA }) as object },
+};
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads one article file: decoding, front matter and field locations; problems come back as diagnostics. */
+export async function readArticle(articlesDir: string, relativePath: string): Promise<ReadResult> {
+  const path = join(articlesDir, relativePath);
+  const file = path;
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_ARTICLE_BYTES) {
+      return fail({
+        code: "file.too-large",
+        severity: "error",
+        file,
+        message: `the file is ${(info.size / 1048576).toFixed(1)} MiB, larger than an article can be`,
+        expected: `at most ${MAX_ARTICLE_BYTES / 1048576} MiB of Markdown`,
+      });
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    return fail({
+      code: "file.unreadable",
+      severity: "error",
+      file,
+      message: `the file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      expected: "a readable Markdown file",
+    });
+  }
+  return parseArticle(bytes, file, relativePath);
+}
+
+/** Decodes and splits one article's bytes; pure, so every malformed shape is tested without the disk. */
+export function parseArticle(bytes: Uint8Array, file: string, relativePath: string): ReadResult {
+  if (bytes.length === 0) {
+    return fail({ code: "file.empty", severity: "error", file, message: "the file is empty", expected: "front matter between --- lines, then the article body" });
+  }
+  if (bytes.includes(0)) {
+    return fail({ code: "file.not-utf8", severity: "error", file, message: "the file holds binary data (a NUL byte), not text", expected: "a UTF-8 Markdown file" });
+  }
+  let decoded: string;
+  try {
+    decoded = utf8.decode(bytes); // also drops a leading BOM
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    return fail({
+      code: "file.not-utf8",
+      severity: "error",
+      file,
+      line: lineOfByte(bytes, offset),
+      message: `the file is not valid UTF-8 (first bad byte at offset ${offset})`,
+      expected: "UTF-8 text; re-save the file as UTF-8 (legacy Bengali fonts such as Bijoy/SutonnyMJ need converting to Unicode)",
+    });
+  }
+  const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
+
+  const opening = /^---[ \t]*\n/.exec(text);
+  if (!opening) {
+    return fail({
+      code: "frontmatter.missing",
+      severity: "error",
+      file,
+      line: 1,
+      message: "the file does not start with a front matter block",
+      found: JSON.stringify(text.split("\n", 1)[0]!.slice(0, 60)),
+      expected: 'a first line "---", then fields such as title: and date:, then a line "---"',
+    });
+  }
+  const closing = /^---[ \t]*$/m.exec(text.slice(opening[0].length));
+  if (!closing) {
+    return fail({
+      code: "frontmatter.unterminated",
+      severity: "error",
+      file,
+      line: 1,
+      message: 'the front matter opened with "---" on line 1 is never closed',
+      expected: 'a line holding only "---" after the last field',
+    });
+  }
+  const yamlStart = opening[0].length;
+  const yamlText = text.slice(yamlStart, yamlStart + closing.index);
+  const closingLine = 2 + countNewlines(yamlText);
+
+  let data: unknown;
+  try {
+    data = matter(text, MATTER_OPTIONS).data;
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    return fail({
+      code: "frontmatter.invalid-yaml",
+      severity: "error",
+      file,
+      // gray-matter hands js-yaml the text from the end of the opening "---" (line 1), and js-yaml counts from 0.
+      line: mark ? mark.line + 1 : undefined,
+      column: mark ? mark.column + 1 : undefined,
+      message: `the front matter is not valid YAML: ${reason}`,
+      expected: "key: value lines indented with spaces (not tabs), each key once; quote values holding : or #",
+    });
+  }
+  if (data === null || data === undefined || yamlText.trim() === "") data = {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return fail({
+      code: "frontmatter.not-a-mapping",
+      severity: "error",
+      file,
+      line: 2,
+      message: `the front matter is ${Array.isArray(data) ? "a list" : `a single ${typeof data}`}, not a set of fields`,
+      expected: "key: value lines such as title: ... and date: ...",
+    });
+  }
+  const bodyStart = yamlStart + closing.index + closing[0].length + 1;
+  return {
+    ok: true,
+    article: {
+      file,
+      relativePath,
+      data: data as Record<string, unknown>,
+      fields: locateFields(yamlText),
+      body: text.slice(bodyStart),
+      bodyLine: closingLine + 1,
+    },
+  };
+}
+
+/** Finds each top-level key's line (counting from the file's line 2) and the column where its value starts. */
+function locateFields(yamlText: string): Record<string, FieldLocation> {
+  const fields: Record<string, FieldLocation> = {};
+  const lines = yamlText.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^(["']?)([^\s#:"'][^:"']*?)\1[ \t]*:(?:[ \t]+|$)(["']?)/.exec(lines[i]!);
+    if (match && !(match[2]! in fields)) {
+      fields[match[2]!] = { line: i + 2, column: match[0].length + 1 };
+    }
+  }
+  return fields;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+/** Offset of the first byte that breaks UTF-8 (called only after strict decoding failed, to locate it). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return i;
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function fail(diagnostic: Diagnostic): ReadResult {
+  return { ok: false, diagnostics: [diagnostic] };
+}

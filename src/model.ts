@@ -1,0 +1,84 @@
+import type { SiteConfig } from "./config/schema.js";
+import type { Diagnostic } from "./diagnostics.js";
+import type { DatePrecision } from "./dates/index.js";
+
+export type { SiteConfig } from "./config/schema.js";
+
+/** An instant as the article states it, kept with its local ISO form so renderers never recompute the zone. */
+export interface ArticleDate {
+  /** ISO 8601 with the site zone's offset, e.g. `2025-07-13T17:28:00+06:00`. */
+  iso: string;
+  instant: Date;
+  precision: DatePrecision;
+}
+
+export interface ArticleImage {
+  /** Absolute http(s) URL, percent-encoded. */
+  url: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** One article after validation: every field typed, cleaned of XML-illegal characters, its URL and id fixed. */
+export interface Article {
+  /** The file as shown in messages (articles folder + relative path). */
+  file: string;
+  /** POSIX path below the articles folder. */
+  relativePath: string;
+  /** Permanent id for guid / atom:id: the `id` field, or a tag URI (see docs/identity.md). */
+  id: string;
+  title: string;
+  slug: string;
+  /** Category path as written (segments separated by /), if any. */
+  category?: string;
+  /** Canonical absolute URL, percent-encoded. */
+  url: string;
+  published: ArticleDate;
+  updated?: ArticleDate;
+  authors: string[];
+  tags: string[];
+  summary?: string;
+  image?: ArticleImage;
+  /** Markdown body. */
+  body: string;
+}
+
+/** An article that goes into the feeds, with its body rendered to sanitised HTML. */
+export interface FeedItem extends Article {
+  html: string;
+}
+
+/** Everything the renderers need, decided once: which articles, in which order, and the news window. */
+export interface Site {
+  config: SiteConfig;
+  /** The build's notion of now, in the site zone. */
+  now: ArticleDate;
+  /** Published articles (not drafts, not scheduled), newest first. */
+  articles: Article[];
+  /** The newest `feedSize` articles, bodies rendered. */
+  feedItems: FeedItem[];
+  /** Google News: articles published in the window, newest first, at most the news sitemap's limit. */
+  news: { start: ArticleDate; end: ArticleDate; items: Article[] };
+  /** Newest updated-or-published time of any article (or now when there is none): the feeds' build date. */
+  updated: ArticleDate;
+  /** Articles left out on purpose. */
+  excluded: { drafts: string[]; scheduled: string[] };
+}
+
+/** One written output file. */
+export interface OutputFile {
+  name: string;
+  /** How many items, entries or URLs it holds. */
+  count: number;
+  bytes: number;
+}
+
+/** What build() and check() return; the library never prints, the CLI turns this into text and an exit code. */
+export interface BuildReport {
+  /** `ok`: outputs written (or, for check, input valid); `invalid`: article errors, nothing written; `config-error`: config or usage problem. */
+  status: "ok" | "invalid" | "config-error" | "write-error";
+  diagnostics: Diagnostic[];
+  site?: Site;
+  files: OutputFile[];
+  articlesFound: number;
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+const text = z.string();
+
+/**
+ * The front matter an article may carry: the boundary where untyped YAML becomes typed data.
+ * Dates stay text here; the date reader turns them into instants. Unknown keys are kept and warned about.
+ */
+export const frontMatterSchema = z.looseObject({
+  title: text,
+  date: text,
+  updated: text.optional(),
+  id: text.optional(),
+  slug: text.optional(),
+  author: z.union([text, z.array(text)]).optional(),
+  category: text.optional(),
+  tags: z.union([text, z.array(text)]).optional(),
+  summary: text.optional(),
+  image: z.union([text, z.strictObject({ url: text, caption: text.optional(), credit: text.optional() })]).optional(),
+  draft: z.boolean().optional(),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** Every field patrika reads, for "did you mean" on typos. */
+export const KNOWN_FIELDS = Object.keys(frontMatterSchema.shape) as (keyof FrontMatter)[];
+
+/** Fields without which an article cannot be published. */
+export const REQUIRED_FIELDS = ["title", "date"] as const;
+
+/** What each field accepts, quoted in error messages. */
+export const FIELD_EXPECTATIONS: Record<keyof FrontMatter, string> = {
+  title: "the headline as text (quote it if it starts with a digit or holds a colon)",
+  date: 'the publication time as text, e.g. "2025-07-13T17:28:00+06:00" or "১৩ জুলাই ২০২৫, ১৭:২৮"',
+  updated: 'the time of the last update as text, e.g. "১৪ জুলাই ২০২৫, ১০:০০"',
+  id: 'a permanent URI for the article, e.g. "tag:example.com,2025-07-13:flood"',
+  slug: "one URL path segment: letters, digits, - _ . ~ (Bengali letters are fine), no / or spaces",
+  author: "a name, or a list of names",
+  category: 'a path such as "sports" or "bangladesh/dhaka": letters, digits, - _ . ~ and /',
+  tags: "a list of words, e.g. [বন্যা, সিলেট]",
+  summary: "one paragraph of plain text",
+  image: "an absolute http(s) URL, or a mapping with url, caption and credit",
+  draft: "true or false",
+};

@@ -1,0 +1,228 @@
+import { basename } from "node:path/posix";
+import type { Diagnostic } from "../diagnostics.js";
+import { tryParseBengaliDate } from "../dates/index.js";
+import type { FieldLocation, RawArticle } from "../load/read.js";
+import type { Article, ArticleDate, ArticleImage, SiteConfig } from "../model.js";
+import { describeValue, nearestName, quote, singleLine, xmlSafe } from "../text.js";
+import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_FIELDS, REQUIRED_FIELDS, type FrontMatter } from "./article-schema.js";
+import { encodeSegment, isValidSegment, MAX_URL_LENGTH } from "./paths.js";
+
+export interface NormaliseContext {
+  config: SiteConfig;
+  now: Date;
+}
+
+export type ArticleResult =
+  | { kind: "article"; article: Article; warnings: Diagnostic[] }
+  | { kind: "draft"; warnings: Diagnostic[] }
+  | { kind: "invalid"; diagnostics: Diagnostic[] };
+
+/** Turns one raw article into a typed Article, or says everything that is wrong with it. Pure. */
+export function normaliseArticle(raw: RawArticle, context: NormaliseContext): ArticleResult {
+  const problems: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const at = (field: string) => locate(raw, field);
+
+  for (const key of Object.keys(raw.data)) {
+    if ((KNOWN_FIELDS as string[]).includes(key)) continue;
+    const suggestion = nearestName(key, KNOWN_FIELDS);
+    warnings.push({
+      code: "article.unknown-field",
+      severity: "warning",
+      ...at(key),
+      field: key,
+      message: `unknown field "${key}" is ignored`,
+      expected: `one of ${KNOWN_FIELDS.join(", ")}`,
+      hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
+    });
+  }
+
+  // An empty YAML value (`updated:`) is null: treat it as absent, so only required fields complain.
+  const data = Object.fromEntries(Object.entries(raw.data).filter(([, value]) => value !== null));
+  if (data.draft === true) return { kind: "draft", warnings };
+
+  for (const field of REQUIRED_FIELDS) {
+    const value = data[field];
+    if (value === undefined || (typeof value === "string" && value.trim() === "")) {
+      problems.push({
+        code: "article.missing-field",
+        severity: "error",
+        ...at(field),
+        field,
+        message: value === undefined ? `required field "${field}" is missing` : `required field "${field}" is empty`,
+        expected: FIELD_EXPECTATIONS[field],
+      });
+    }
+  }
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    const reported = new Set(problems.map((p) => p.field));
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (reported.has(field)) continue;
+      reported.add(field);
+      problems.push({
+        code: "article.invalid-field",
+        severity: "error",
+        ...at(field),
+        field,
+        message: `field "${field}" has the wrong type`,
+        found: describeValue(data[field]),
+        expected: FIELD_EXPECTATIONS[field as keyof FrontMatter] ?? issue.message,
+      });
+    }
+    return { kind: "invalid", diagnostics: problems };
+  }
+  if (problems.length > 0) return { kind: "invalid", diagnostics: problems };
+  const front = parsed.data;
+
+  const published = readDate(front.date, "date", raw, context, problems);
+  const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems);
+  if (published && updated && updated.instant.getTime() < published.instant.getTime()) {
+    problems.push({
+      code: "article.updated-before-date",
+      severity: "error",
+      ...at("updated"),
+      field: "updated",
+      message: "updated is earlier than the publication date",
+      found: `updated ${updated.iso}, date ${published.iso}`,
+      expected: "an update time at or after date (or no updated field)",
+    });
+  }
+
+  const slug = (front.slug ?? basename(raw.relativePath).replace(/\.md$/, "")).trim();
+  if (!isValidSegment(slug)) {
+    problems.push({
+      code: "article.invalid-slug",
+      severity: "error",
+      ...at(front.slug === undefined ? "title" : "slug"),
+      field: "slug",
+      message: front.slug === undefined ? "the file name cannot serve as the article's slug" : "the slug cannot form a URL path segment",
+      found: quote(slug),
+      expected: FIELD_EXPECTATIONS.slug,
+      hint: front.slug === undefined ? "rename the file or set slug: in the front matter" : undefined,
+    });
+  }
+  const category = front.category?.trim() || undefined;
+  const categorySegments = category === undefined ? [] : category.split("/");
+  if (category !== undefined && !categorySegments.every(isValidSegment)) {
+    problems.push({
+      code: "article.invalid-category",
+      severity: "error",
+      ...at("category"),
+      field: "category",
+      message: "the category cannot form a URL path",
+      found: quote(category),
+      expected: FIELD_EXPECTATIONS.category,
+    });
+  }
+  const url = `${context.config.siteUrl}/${[...categorySegments, slug].map(encodeSegment).join("/")}`;
+  if (url.length >= MAX_URL_LENGTH) {
+    problems.push({
+      code: "article.invalid-slug",
+      severity: "error",
+      ...at(front.slug === undefined ? "title" : "slug"),
+      field: "slug",
+      message: `the article's URL would be ${url.length} characters long once percent-encoded (each Bengali letter takes 9)`,
+      found: quote(slug),
+      expected: `a URL under ${MAX_URL_LENGTH} characters (the sitemap limit): shorten the slug`,
+    });
+  }
+  const image = readImage(front.image, raw, problems);
+  if (problems.length > 0 || !published) return { kind: "invalid", diagnostics: problems };
+
+  const title = singleLine(xmlSafe(front.title));
+  const summary = front.summary === undefined ? undefined : singleLine(xmlSafe(front.summary)) || undefined;
+  const article: Article = {
+    file: raw.file,
+    relativePath: raw.relativePath,
+    id: front.id?.trim() || mintTagUri(context.config.siteUrl, published, raw.relativePath),
+    title,
+    slug,
+    url,
+    published,
+    authors: toList(front.author).map((name) => singleLine(xmlSafe(name))).filter(Boolean),
+    tags: toList(front.tags).map((tag) => singleLine(xmlSafe(tag))).filter(Boolean),
+    body: xmlSafe(raw.body),
+  };
+  if (category !== undefined) article.category = category;
+  if (updated) article.updated = updated;
+  if (summary !== undefined) article.summary = summary;
+  if (image) article.image = image;
+  return { kind: "article", article, warnings };
+}
+
+/**
+ * The permanent id when the article sets none: an RFC 4151 tag URI from the site's host, the local publication
+ * date and the file name, so editing the slug, category or title never makes readers show the story again.
+ */
+export function mintTagUri(siteUrl: string, published: ArticleDate, relativePath: string): string {
+  const host = new URL(siteUrl).hostname;
+  const name = basename(relativePath).replace(/\.md$/, "");
+  return `tag:${host},${published.iso.slice(0, 10)}:${encodeSegment(name)}`;
+}
+
+function readDate(
+  text: string,
+  field: "date" | "updated",
+  raw: RawArticle,
+  context: NormaliseContext,
+  problems: Diagnostic[],
+): ArticleDate | undefined {
+  const result = tryParseBengaliDate(text, { timeZone: context.config.timeZone, now: context.now });
+  if (result.ok) {
+    return { iso: result.value.iso, instant: result.value.instant, precision: result.value.precision };
+  }
+  const location = locate(raw, field);
+  const { error } = result;
+  problems.push({
+    code: error.code as Diagnostic["code"],
+    severity: "error",
+    ...location,
+    // Point at the offending character inside the value when the value sits on the key's line.
+    column: location.column === undefined ? undefined : location.column + error.offset,
+    field,
+    message: `${field} cannot be read as a date: ${error.message}`,
+    found: quote(text),
+    expected: error.expected,
+  });
+  return undefined;
+}
+
+function readImage(value: FrontMatter["image"], raw: RawArticle, problems: Diagnostic[]): ArticleImage | undefined {
+  if (value === undefined) return undefined;
+  const spec = typeof value === "string" ? { url: value } : value;
+  let url: URL | undefined;
+  try {
+    url = new URL(spec.url.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    problems.push({
+      code: "article.invalid-image",
+      severity: "error",
+      ...locate(raw, "image"),
+      field: "image",
+      message: "the image URL is not an absolute http(s) URL",
+      found: quote(spec.url),
+      expected: "an absolute URL such as https://www.example.com/images/photo.jpg",
+    });
+    return undefined;
+  }
+  const image: ArticleImage = { url: url.href };
+  const caption = spec.caption === undefined ? "" : singleLine(xmlSafe(spec.caption));
+  const credit = spec.credit === undefined ? "" : singleLine(xmlSafe(spec.credit));
+  if (caption) image.caption = caption;
+  if (credit) image.credit = credit;
+  return image;
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function locate(raw: RawArticle, field: string): { file: string; line?: number; column?: number } {
+  const location: FieldLocation | undefined = raw.fields[field];
+  return location ? { file: raw.file, line: location.line, column: location.column } : { file: raw.file, line: 1 };
+}

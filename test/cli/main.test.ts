@@ -1,0 +1,103 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type Io } from "../../src/cli/main.js";
+import { tempSite } from "../support/fixtures.js";
+
+/** Runs the CLI in-process with a fixed clock and captured output. */
+async function run(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}) {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: options.env ?? {},
+    clock: () => new Date("2030-01-01T00:00:00Z"),
+    readStdin: async () => options.stdin ?? "",
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const FIXTURE = ["--articles", "test/fixtures/basic/articles", "--config", "test/fixtures/basic/patrika.config.json"];
+let out: string;
+beforeEach(() => {
+  out = mkdtempSync(join(tmpdir(), "patrika-cli-"));
+});
+afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+test("build writes the four files and summarises what is in each", async () => {
+  const result = await run(["build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(["atom.xml", "news-sitemap.xml", "rss.xml", "sitemap.xml"]);
+  expect(result.stdout).toContain("now is 2025-07-14T12:00:00+06:00");
+  expect(result.stdout).toMatch(/news-sitemap\.xml +\d+ news articles?/);
+  expect(result.stdout).toContain("News window: 2025-07-12T12:00:00+06:00 to 2025-07-14T12:00:00+06:00.");
+});
+
+test("SOURCE_DATE_EPOCH fixes now; an empty news sitemap says why", async () => {
+  const result = await run(["build", ...FIXTURE, "--out", out], { env: { SOURCE_DATE_EPOCH: "1767225600" } });
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain("now is 2026-01-01T06:00:00+06:00");
+  expect(result.stdout).toContain("The news sitemap is empty: no article was published in the 48 hours before 2026-01-01T06:00:00+06:00");
+});
+
+test("--no-cache is accepted", async () => {
+  expect((await run(["build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00", "--no-cache"])).code).toBe(0);
+});
+
+test("article errors exit 1, print every problem and leave the output untouched", async () => {
+  const site = tempSite({
+    "patrika.config.json": '{"siteUrl": "https://example.com"}',
+    "articles/a.md": '---\ntitle: a\ndate: "৩১ ফেব্রুয়ারি ২০২৫"\n---\n',
+    "articles/b.md": "---\ndate: 2025-07-01\n---\n",
+  });
+  try {
+    const result = await run(["build", "--articles", join(site.dir, "articles"), "--config", join(site.dir, "patrika.config.json"), "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(site.dir, "articles/a.md")}:3:`);
+    expect(result.stderr).toContain("[date.impossible-date] date:");
+    expect(result.stderr).toContain(`${join(site.dir, "articles/b.md")}:1: error [article.missing-field] title:`);
+    expect(result.stderr).toContain("2 errors in 2 article files.");
+    expect(readdirSync(out)).toEqual([]);
+  } finally {
+    site.cleanup();
+  }
+});
+
+test.each([
+  [["build", "--bogus"], "unknown option '--bogus'"],
+  [["biuld"], "(Did you mean build?)"],
+  [["build", "--now", "yesterday"], "--now \"yesterday\" is not an ISO 8601 date-time with an offset"],
+  [["build", "--config", "does-not-exist.json"], "error [config.not-found]"],
+  [["build", "--articles", "no/such/folder", "--config", "test/fixtures/basic/patrika.config.json"], "error [input.articles-not-found]"],
+])("usage and config errors exit 2: %j", async (args, message) => {
+  const result = await run(args);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain(message);
+});
+
+test("date prints the ISO instant of one text", async () => {
+  expect(await run(["date", "আপডেট : ১৩ জুলাই ২০২৫, ১৭: ২৮"])).toEqual({ code: 0, stdout: "2025-07-13T17:28:00+06:00\n", stderr: "" });
+  expect((await run(["date", "2025-07-13 17:28", "--tz", "Asia/Kolkata"])).stdout).toBe("2025-07-13T17:28:00+05:30\n");
+});
+
+test("date without text reads one date per line and marks rejected lines, in order", async () => {
+  const result = await run(["date"], { stdin: "১৩ জুলাই ২০২৫, ১৭:২৮\nকোনো তারিখ নেই\n2025-07-13\n" });
+  expect(result.code).toBe(0);
+  const lines = result.stdout.split("\n");
+  expect(lines[0]).toBe("2025-07-13T17:28:00+06:00");
+  expect(lines[1]).toMatch(/^ERROR: /);
+  expect(lines[2]).toBe("2025-07-13T00:00:00+06:00");
+  expect(lines).toHaveLength(4);
+});
+
+test("the installed binary answers --help (compiled by npm's prepare step)", () => {
+  const help = execFileSync("node", ["dist/cli/main.js", "--help"], { encoding: "utf8" });
+  expect(help).toContain("Usage: patrika");
+  expect(help).toMatch(/build \[options\]/);
+  const version = JSON.parse(readFileSync("package.json", "utf8")).version as string;
+  expect(execFileSync("node", ["dist/cli/main.js", "--version"], { encoding: "utf8" }).trim()).toBe(version);
+});

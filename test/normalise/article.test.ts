@@ -1,0 +1,112 @@
+import { normaliseArticle } from "../../src/normalise/article.js";
+import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
+
+const context = { config: testConfig(), now: FIXTURE_NOW };
+const normalise = (frontMatter: string, path = "sample.md", body?: string) =>
+  normaliseArticle(rawArticle(articleText(frontMatter, body), path), context);
+const article = (frontMatter: string, path?: string, body?: string) => {
+  const result = normalise(frontMatter, path, body);
+  if (result.kind !== "article") throw new Error(JSON.stringify(result));
+  return result.article;
+};
+const problems = (frontMatter: string, path?: string) => {
+  const result = normalise(frontMatter, path);
+  return result.kind === "invalid" ? result.diagnostics : [];
+};
+
+describe("dates are Dhaka local times unless an offset says otherwise", () => {
+  test.each([
+    ["2025-07-13", "2025-07-13T00:00:00+06:00"],
+    ["2025-07-13 17:28:00", "2025-07-13T17:28:00+06:00"],
+    ['"2025-07-13T17:28:00Z"', "2025-07-13T23:28:00+06:00"],
+    ['"১৩ জুলাই ২০২৫, ১৭: ২৮"', "2025-07-13T17:28:00+06:00"],
+    ['"আপডেট : ১৩ জুলাই ২০২৫, ১৭: ২৮"', "2025-07-13T17:28:00+06:00"],
+  ])("date: %s → %s", (written, iso) => {
+    expect(article(`title: t\ndate: ${written}`).published.iso).toBe(iso);
+  });
+});
+
+test("the URL is the site URL, the category path and the slug, percent-encoded", () => {
+  expect(article('title: t\ndate: 2025-07-13\ncategory: sports\nslug: "খেলা-শেষ"').url).toBe(
+    "https://news.example.org/sports/%E0%A6%96%E0%A7%87%E0%A6%B2%E0%A6%BE-%E0%A6%B6%E0%A7%87%E0%A6%B7",
+  );
+  expect(article("title: t\ndate: 2025-07-13", "dhaka/rain-today.md").url).toBe("https://news.example.org/rain-today");
+  expect(article("title: t\ndate: 2025-07-13\ncategory: bangladesh/dhaka", "x.md").url).toBe("https://news.example.org/bangladesh/dhaka/x");
+});
+
+test("the permanent id is a tag URI from host, local publication date and file name, unless id is set", () => {
+  expect(article('title: t\ndate: "2025-07-13T23:30:00+06:00"', "news/বৃষ্টি.md").id).toBe(
+    "tag:news.example.org,2025-07-13:%E0%A6%AC%E0%A7%83%E0%A6%B7%E0%A7%8D%E0%A6%9F%E0%A6%BF",
+  );
+  expect(article('title: t\ndate: 2025-07-13\nid: "urn:uuid:0b8f3c1e-5f6a-4c1d-9a7e-2f4b6c8d0e1f"').id).toBe(
+    "urn:uuid:0b8f3c1e-5f6a-4c1d-9a7e-2f4b6c8d0e1f",
+  );
+});
+
+test("authors, tags and image are normalised to lists and an absolute URL", () => {
+  const a = article(
+    'title: t\ndate: 2025-07-13\nauthor: [ক, খ]\ntags: বন্যা\nimage:\n  url: "https://news.example.org/ছবি.jpg"\n  caption: নদী\n  credit: "ছবি: লেখক"',
+  );
+  expect([a.authors, a.tags, a.image]).toEqual([
+    ["ক", "খ"],
+    ["বন্যা"],
+    { url: "https://news.example.org/%E0%A6%9B%E0%A6%AC%E0%A6%BF.jpg", caption: "নদী", credit: "ছবি: লেখক" },
+  ]);
+});
+
+test("characters XML forbids are removed from text; ZWJ and ZWNJ stay", () => {
+  const a = article('title: "র\\u200D্যাব\\u0001 অভিযান\\uFFFE"\ndate: 2025-07-13\nsummary: "এক\\u200Cদুই"', "x.md", "body\u0002\n");
+  expect([a.title, a.summary, a.body]).toEqual(["র\u200D্যাব অভিযান", "এক\u200Cদুই", "body\n"]);
+});
+
+test("a draft is left out before its other fields are judged", () => {
+  expect(normalise("draft: true\ndate: not a date").kind).toBe("draft");
+});
+
+test("missing and empty required fields are errors at their lines", () => {
+  expect(problems('title: ""\nsummary: s').map((d) => [d.code, d.field, d.line])).toEqual([
+    ["article.missing-field", "title", 2],
+    ["article.missing-field", "date", 1],
+  ]);
+});
+
+test("a field of the wrong type names what was found and what is accepted", () => {
+  const [tags, author] = problems("title: t\ndate: 2025-07-13\ntags: 5\nauthor: {}");
+  expect(tags).toMatchObject({ code: "article.invalid-field", field: "tags", line: 4, found: "number 5" });
+  expect(author).toMatchObject({ code: "article.invalid-field", field: "author", line: 5, found: "a mapping ({})" });
+});
+
+test("an unreadable date passes on the date reader's code, pointing inside the value", () => {
+  const [problem] = problems('title: t\ndate: "৩১ ফেব্রুয়ারি ২০২৫"');
+  expect(problem).toMatchObject({ code: "date.impossible-date", field: "date", line: 3 });
+  expect(problem!.column).toBeGreaterThanOrEqual(8);
+});
+
+test("updated earlier than date is an error", () => {
+  expect(problems('title: t\ndate: 2025-07-13\nupdated: "2025-07-12"').map((d) => d.code)).toEqual(["article.updated-before-date"]);
+});
+
+test.each([
+  ["a slash", 'slug: "a/b"'],
+  ["dots", 'slug: ".."'],
+  ["a space", 'slug: "a b"'],
+  ["a question mark", 'slug: "a?b"'],
+])("a slug with %s is refused", (_name, line) => {
+  expect(problems(`title: t\ndate: 2025-07-13\n${line}`).map((d) => [d.code, d.line])).toEqual([["article.invalid-slug", 4]]);
+});
+
+test("a URL over the sitemap's 2,048 characters is an error on that article", () => {
+  expect(problems(`title: t\ndate: 2025-07-13\nslug: "${"ক".repeat(230)}"`).map((d) => d.code)).toEqual(["article.invalid-slug"]);
+});
+
+test("an image that is not an absolute http(s) URL is refused", () => {
+  expect(problems("title: t\ndate: 2025-07-13\nimage: /images/a.jpg").map((d) => d.code)).toEqual(["article.invalid-image"]);
+  expect(problems('title: t\ndate: 2025-07-13\nimage: "javascript:alert(1)"').map((d) => d.code)).toEqual(["article.invalid-image"]);
+});
+
+test("an unknown field is a warning that suggests the nearest known field", () => {
+  const result = normalise("title: t\ndate: 2025-07-13\nauther: ক");
+  expect(result.kind === "article" && result.warnings).toEqual([
+    expect.objectContaining({ code: "article.unknown-field", severity: "warning", field: "auther", line: 4, hint: 'did you mean "author"?' }),
+  ]);
+});

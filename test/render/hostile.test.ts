@@ -1,0 +1,68 @@
+/** The same hostile content that breaks the `feed` package, through patrika's pipeline: valid everywhere. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Parser from "rss-parser";
+import { normaliseArticle } from "../../src/normalise/article.js";
+import { assembleSite } from "../../src/normalise/site.js";
+import { renderAtom } from "../../src/render/atom.js";
+import { renderNewsSitemap } from "../../src/render/news-sitemap.js";
+import { renderRss } from "../../src/render/rss.js";
+import { renderSitemap } from "../../src/render/sitemap.js";
+import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
+import { checkRules, validateAtomRng, validateSitemapXsd } from "../support/validate.js";
+
+// Written into YAML through JSON.stringify, whose \u0001 escape is also a YAML double-quoted escape.
+const HOSTILE_TITLE = 'শিরোনাম\u0001 ]]> দুই & <b>তিন</b> "উদ্ধৃতি"';
+const CLEAN_TITLE = 'শিরোনাম ]]> দুই & <b>তিন</b> "উদ্ধৃতি"';
+const config = testConfig();
+const result = normaliseArticle(
+  rawArticle(
+    articleText(
+      `title: ${JSON.stringify(HOSTILE_TITLE)}\ndate: "2025-07-14T10:00:00+06:00"\nauthor: [নিজস্ব প্রতিবেদক, "ক & খ"]\ncategory: sports\ntags: ["a<b", "ক]]>খ"]\nimage: "https://news.example.org/a.jpg"`,
+      "x ]]> y\u0002 <script>alert(1)</script> [click](javascript:alert(1))\n",
+    ),
+    "hostile.md",
+  ),
+  { config, now: FIXTURE_NOW },
+);
+if (result.kind !== "article") throw new Error(JSON.stringify(result));
+const { site } = assembleSite({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "patrika-hostile-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("the title loses only the control character", () => {
+  expect(result.article.title).toBe(CLEAN_TITLE);
+});
+
+test("the RSS is valid, uses dc:creator, escapes markup, and drops script and javascript: links", async () => {
+  const rss = renderRss(site);
+  writeFileSync(join(dir, "rss.xml"), rss);
+  expect(checkRules(join(dir, "rss.xml"))).toMatch(/^PASS\t/);
+  expect(rss).not.toMatch(/<author>/);
+  expect(rss).toContain("<dc:creator>ক &amp; খ</dc:creator>");
+  expect(rss).toContain("<category>a&lt;b</category>");
+  expect(rss).not.toContain("<script");
+  expect(rss).not.toContain("javascript:");
+  const feed = await new Parser().parseString(rss);
+  expect(feed.items[0]!.title).toBe(CLEAN_TITLE);
+});
+
+test("the Atom is valid RELAX NG with category terms escaped", async () => {
+  const atom = renderAtom(site);
+  writeFileSync(join(dir, "atom.xml"), atom);
+  expect(await validateAtomRng(atom)).toEqual([]);
+  expect(checkRules(join(dir, "atom.xml"))).toMatch(/^PASS\t/);
+  expect(atom).toContain('<category term="a&lt;b"/>');
+  const feed = await new Parser().parseString(atom);
+  expect(feed.items[0]!.title).toBe(CLEAN_TITLE);
+});
+
+test("the sitemaps validate against their schemas", async () => {
+  expect(await validateSitemapXsd(renderNewsSitemap(site))).toEqual([]);
+  expect(await validateSitemapXsd(renderSitemap(site))).toEqual([]);
+});

@@ -1,0 +1,44 @@
+/** Builds fixture sites fresh for each test (no shared mutable sample). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { RawArticle } from "../../src/load/read.js";
+import { parseArticle } from "../../src/load/read.js";
+import type { SiteConfig } from "../../src/model.js";
+
+/** The fixed now of the basic fixture site (a Monday noon in Dhaka). */
+export const FIXTURE_NOW = new Date("2025-07-14T12:00:00+06:00");
+
+export const testConfig = (overrides: Partial<SiteConfig> = {}): SiteConfig => ({
+  siteUrl: "https://news.example.org",
+  title: "পরীক্ষা বার্তা",
+  description: "পরীক্ষার জন্য লেখা খবর",
+  language: "bn",
+  publicationName: "পরীক্ষা বার্তা",
+  timeZone: "Asia/Dhaka",
+  feedSize: 50,
+  ...overrides,
+});
+
+/** An article file's text from front-matter lines and a body. */
+export function articleText(frontMatter: string, body = "একটি অনুচ্ছেদ।\n"): string {
+  return `---\n${frontMatter.trim()}\n---\n${body}`;
+}
+
+/** Parses article text as if read from `articles/<relativePath>`; throws when it does not parse. */
+export function rawArticle(text: string, relativePath = "sample.md"): RawArticle {
+  const result = parseArticle(new TextEncoder().encode(text), `articles/${relativePath}`, relativePath);
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  return result.article;
+}
+
+/** A throwaway directory with the given files; returns its path and a cleanup. */
+export function tempSite(files: Record<string, string | Uint8Array>): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "patrika-test-"));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
