@@ -1,5 +1,5 @@
 import type { Site } from "../model.js";
-import { homeUrl, NS, serialise, xmlDocument } from "./xml.js";
+import { homeUrl, NS, XmlWriter } from "./xml.js";
 
 /**
  * Google News sitemap (Google Search Central, "Build a Google News sitemap"): the articles of the last 48 hours
@@ -7,24 +7,26 @@ import { homeUrl, NS, serialise, xmlDocument } from "./xml.js";
  * without a news block, so the file still validates (docs/adr/0001-empty-news-sitemap.md).
  */
 export function renderNewsSitemap(site: Site): string {
-  const document = xmlDocument();
-  const urlset = document.ele(NS.sitemap, "urlset");
+  const xml = new XmlWriter();
   if (site.news.items.length === 0) {
-    urlset.ele("url").ele("loc").txt(homeUrl(site));
-    return serialise(document);
+    xml.open("urlset", { xmlns: NS.sitemap }).open("url").leaf("loc", homeUrl(site)).close().close();
+    return xml.end();
   }
-  urlset.att("http://www.w3.org/2000/xmlns/", "xmlns:news", NS.news);
+  xml.open("urlset", { xmlns: NS.sitemap, "xmlns:news": NS.news });
   for (const article of site.news.items) {
-    const url = urlset.ele("url");
-    url.ele("loc").txt(article.url);
-    const news = url.ele(NS.news, "news:news");
-    const publication = news.ele(NS.news, "news:publication");
-    publication.ele(NS.news, "news:name").txt(site.config.publicationName);
-    publication.ele(NS.news, "news:language").txt(newsLanguage(site.config.language));
-    news.ele(NS.news, "news:publication_date").txt(article.published.iso);
-    news.ele(NS.news, "news:title").txt(article.title);
+    xml.open("url");
+    xml.leaf("loc", article.url);
+    xml.open("news:news");
+    xml.open("news:publication");
+    xml.leaf("news:name", site.config.publicationName);
+    xml.leaf("news:language", newsLanguage(site.config.language));
+    xml.close();
+    xml.leaf("news:publication_date", article.published.iso);
+    xml.leaf("news:title", article.title);
+    xml.close().close();
   }
-  return serialise(document);
+  xml.close();
+  return xml.end();
 }
 
 /** Google News wants the ISO 639 code alone (`bn`, not `bn-BD`), except zh-cn/zh-tw. */

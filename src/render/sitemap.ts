@@ -1,20 +1,17 @@
 import type { Site } from "../model.js";
-import { homeUrl, NS, serialise, xmlDocument } from "./xml.js";
+import { homeUrl, NS, XmlWriter } from "./xml.js";
 
 /**
  * Sitemap 0.9 (sitemaps.org) of the home page and every published article, `lastmod` being the update time or,
  * without one, the publication time. The home page keeps the file valid (the schema wants at least one `<url>`).
  */
 export function renderSitemap(site: Site): string {
-  const document = xmlDocument();
-  const urlset = document.ele(NS.sitemap, "urlset");
-  const home = urlset.ele("url");
-  home.ele("loc").txt(homeUrl(site));
-  home.ele("lastmod").txt(site.updated.iso);
+  const xml = new XmlWriter();
+  xml.open("urlset", { xmlns: NS.sitemap });
+  xml.open("url").leaf("loc", homeUrl(site)).leaf("lastmod", site.updated.iso).close();
   for (const article of site.articles) {
-    const url = urlset.ele("url");
-    url.ele("loc").txt(article.url);
-    url.ele("lastmod").txt((article.updated ?? article.published).iso);
+    xml.open("url").leaf("loc", article.url).leaf("lastmod", (article.updated ?? article.published).iso).close();
   }
-  return serialise(document);
+  xml.close();
+  return xml.end();
 }

@@ -1,8 +1,88 @@
-import { create } from "xmlbuilder2";
-import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { Site } from "../model.js";
+import { xmlSafe } from "../text.js";
 
-export type { XMLBuilder };
+/**
+ * A minimal streaming XML writer. xmlbuilder2 (the design card's choice) leaves any `&` that starts `&lt;`, `&amp;`,
+ * `&quot;`, `&apos;` or `&gt;` unescaped, in text and attributes alike: a title that says "&lt;" comes out as "<",
+ * and an HTML body's escaped `&lt;script&gt;` reaches readers as a live `<script>` tag
+ * (test/render/xml-library-traps.test.ts). Escaping is the one thing a feed writer must get right, so we own it.
+ */
+
+/** Attribute values; `undefined` leaves the attribute out. */
+export type Attributes = Record<string, string | undefined>;
+
+export class XmlWriter {
+  private readonly parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  private readonly openElements: string[] = [];
+
+  /** Opens an element that will hold other elements. */
+  open(name: string, attributes?: Attributes): this {
+    this.parts.push(`${this.indent()}<${name}${formatAttributes(attributes)}>\n`);
+    this.openElements.push(name);
+    return this;
+  }
+
+  /** Closes the innermost open element. */
+  close(): this {
+    const name = this.openElements.pop();
+    if (name === undefined) throw new Error("XmlWriter: close() without open()");
+    this.parts.push(`${this.indent()}</${name}>\n`);
+    return this;
+  }
+
+  /** An element holding only text (escaped here), or nothing when `text` is undefined. */
+  leaf(name: string, text: string | undefined, attributes?: Attributes): this {
+    if (text === undefined) return this;
+    this.parts.push(`${this.indent()}<${name}${formatAttributes(attributes)}>${escapeText(text)}</${name}>\n`);
+    return this;
+  }
+
+  /** An element with attributes and no content. */
+  empty(name: string, attributes: Attributes): this {
+    this.parts.push(`${this.indent()}<${name}${formatAttributes(attributes)}/>\n`);
+    return this;
+  }
+
+  /** The document; throws if an element is left open or a character XML forbids slipped through. */
+  end(): string {
+    if (this.openElements.length > 0) throw new Error(`XmlWriter: <${this.openElements.join("><")}> left open`);
+    const document = this.parts.join("");
+    if (document !== xmlSafe(document)) throw new Error("XmlWriter: a character XML 1.0 forbids reached the output");
+    return document;
+  }
+
+  private indent(): string {
+    return "  ".repeat(this.openElements.length);
+  }
+}
+
+/** Escapes character data: every `&` and `<`, and `>` so that `]]>` can never appear. */
+export function escapeText(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : text;
+}
+
+/** Escapes an attribute value for double quotes; tab, LF and CR as references so parsers keep them. */
+export function escapeAttribute(value: string): string {
+  return /[&<>"\t\n\r]/.test(value)
+    ? value
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/\t/g, "&#9;")
+        .replace(/\n/g, "&#10;")
+        .replace(/\r/g, "&#13;")
+    : value;
+}
+
+function formatAttributes(attributes: Attributes | undefined): string {
+  if (!attributes) return "";
+  let text = "";
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined) text += ` ${name}="${escapeAttribute(value)}"`;
+  }
+  return text;
+}
 
 /** Namespaces used across the outputs (each from its specification). */
 export const NS = {
@@ -32,19 +112,6 @@ export function outputUrl(site: Site, name: string): string {
 /** The site's home page URL (with the trailing slash that a bare origin's path has). */
 export function homeUrl(site: Site): string {
   return `${site.config.siteUrl}/`;
-}
-
-/** A new UTF-8 XML document. */
-export function xmlDocument(): XMLBuilder {
-  return create({ version: "1.0", encoding: "UTF-8" });
-}
-
-/**
- * Serialises a document; `wellFormed` makes xmlbuilder2 throw rather than emit a character XML forbids,
- * a last guard behind the cleaning done in normalise.
- */
-export function serialise(document: XMLBuilder): string {
-  return `${document.end({ prettyPrint: true, wellFormed: true })}\n`;
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {

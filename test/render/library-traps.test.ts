@@ -1,9 +1,11 @@
 /**
- * Why patrika renders RSS and Atom with xmlbuilder2 rather than the `feed` package (docs/adr/0003-render-feeds-with-xmlbuilder2.md):
- * `feed` 6 writes output that validators and readers reject. Each test pins one defect; when an upgrade fixes
- * them all, these fail and the decision should be revisited.
+ * Why patrika writes its XML itself rather than through `feed` or xmlbuilder2 (docs/adr/0003-own-xml-writer.md):
+ * both write output that validators or readers get wrong. Each test pins one defect of the installed version; when
+ * an upgrade fixes them, these fail and the decision should be revisited.
  */
 import { Feed } from "feed";
+import { create } from "xmlbuilder2";
+import { escapeAttribute, escapeText } from "../../src/render/xml.js";
 
 function sample(): Feed {
   const feed = new Feed({
@@ -42,4 +44,20 @@ test("its Atom writes category without the term attribute RFC 4287 requires, and
   const atom = sample().atom1();
   expect(atom).toMatch(/<category(?![^>]*\bterm=)[^>]*>/);
   expect(atom).not.toContain("xml:lang");
+});
+
+test("xmlbuilder2 leaves an & that starts an entity name unescaped, so text saying &lt; is read back as <", () => {
+  const xml = create().ele("title").txt("AT&amp;T &lt;b&gt;").end();
+  expect(xml).toContain("<title>AT&amp;T &lt;b&gt;</title>"); // a parser reads: AT&T <b>
+});
+
+test("xmlbuilder2 turns an escaped <script> in body HTML into a live tag for the reader", () => {
+  const body = "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"; // what a Markdown renderer makes of typed <script>
+  const xml = create().ele("content").txt(body).end();
+  expect(xml).toContain("&lt;script&gt;alert(1)"); // parsed back: <script>alert(1) inside the HTML
+});
+
+test("patrika's escaping keeps text exactly: every & is escaped, whatever follows it", () => {
+  expect(escapeText("AT&amp;T &lt;b&gt; ]]>")).toBe("AT&amp;amp;T &amp;lt;b&amp;gt; ]]&gt;");
+  expect(escapeAttribute('a&quot;b "c"\t<')).toBe("a&amp;quot;b &quot;c&quot;&#9;&lt;");
 });
