@@ -46,6 +46,8 @@ export interface Article {
 /** An article that goes into the feeds, with its body rendered to sanitised HTML. */
 export interface FeedItem extends Article {
   html: string;
+  /** Plain text for RSS `description` / Atom `summary`: the summary, else the body's first paragraph. */
+  description: string;
 }
 
 /** Everything the renderers need, decided once: which articles, in which order, and the news window. */

@@ -4,8 +4,17 @@ import MarkdownIt from "markdown-it";
 // markdown-it's own link check already refuses javascript:, vbscript:, file: and non-image data: URLs.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
+/** A plain-text excerpt stops near this many characters (feed readers show two or three lines). */
+export const EXCERPT_LENGTH = 300;
+
+/** An article body for feeds: sanitised HTML, and its first paragraph as plain text for items without a summary. */
+export interface RenderedBody {
+  html: string;
+  excerpt: string;
+}
+
 /** Renders an article body to HTML for feeds, with relative links and images made absolute against its URL. */
-export function renderBody(body: string, articleUrl: string): string {
+export function renderBody(body: string, articleUrl: string): RenderedBody {
   const tokens = markdown.parse(body, {});
   const stack = [...tokens];
   while (stack.length > 0) {
@@ -16,7 +25,21 @@ export function renderBody(body: string, articleUrl: string): string {
       if (typeof value === "string") token.attrSet(name, absolutise(value, articleUrl));
     }
   }
-  return markdown.renderer.render(tokens, markdown.options, {});
+  return { html: markdown.renderer.render(tokens, markdown.options, {}), excerpt: firstParagraphText(tokens) };
+}
+
+/** The text of the first paragraph, markup removed, cut at a word boundary near EXCERPT_LENGTH. */
+function firstParagraphText(tokens: ReturnType<typeof markdown.parse>): string {
+  const paragraph = tokens.findIndex((token) => token.type === "paragraph_open");
+  const inline = paragraph < 0 ? undefined : tokens[paragraph + 1];
+  const text = (inline?.children ?? [])
+    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" ? " " : ""))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= EXCERPT_LENGTH) return text;
+  const cut = text.lastIndexOf(" ", EXCERPT_LENGTH);
+  return `${text.slice(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH)}…`;
 }
 
 /** Feed readers show items away from the site, so a relative link must become absolute to keep working. */

@@ -26,10 +26,10 @@ export function assembleSite(input: SiteInput): { site: Site; diagnostics: Diagn
     .sort(newestFirst);
   const diagnostics = findCollisions(input.articles);
 
-  const feedItems: FeedItem[] = published.slice(0, config.feedSize).map((article) => ({
-    ...article,
-    html: renderBody(article.body, article.url),
-  }));
+  const feedItems: FeedItem[] = published.slice(0, config.feedSize).map((article) => {
+    const { html, excerpt } = renderBody(article.body, article.url);
+    return { ...article, html, description: article.summary ?? excerpt };
+  });
   const windowStart = new Date(now.getTime() - NEWS_WINDOW_MS);
   const newsItems = published
     .filter((a) => a.published.instant.getTime() >= windowStart.getTime())

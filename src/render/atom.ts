@@ -33,7 +33,7 @@ function renderEntry(xml: XmlWriter, article: FeedItem): void {
   if (article.category !== undefined) xml.empty("category", { term: article.category });
   for (const tag of article.tags) xml.empty("category", { term: tag });
   if (article.image) xml.empty("link", { rel: "enclosure", href: article.image.url, type: imageMimeType(article.image.url) });
-  xml.leaf("summary", article.summary);
+  xml.leaf("summary", article.description || undefined);
   xml.leaf("content", article.html, { type: "html" });
   xml.close();
 }

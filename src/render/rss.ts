@@ -29,7 +29,7 @@ function renderItem(xml: XmlWriter, article: FeedItem): void {
   // The id is permanent but is not the URL (it survives a renamed slug), so it is not a permalink.
   xml.leaf("guid", article.id, { isPermaLink: article.id === article.url ? "true" : "false" });
   xml.leaf("pubDate", rfc822(article.published.iso));
-  xml.leaf("description", article.summary);
+  xml.leaf("description", article.description || undefined);
   xml.leaf("content:encoded", article.html);
   for (const author of article.authors) xml.leaf("dc:creator", author);
   xml.leaf("category", article.category);
