@@ -1,102 +1,654 @@
-import { toAsciiDigits } from "./digits.js";
-import { GREGORIAN_MONTHS, LABELS, WEEKDAYS } from "./lexicon.js";
-
-/** The fields a date text names, before calendar checks and zone conversion. */
-export interface DateFields {
-  year: number;
-  month: number; // 1–12
-  day: number;
-  hour?: number;
-  minute?: number;
-  second?: number;
-  millisecond?: number;
-  /** Explicit offset in minutes, when the text carries one (Z, +06:00). */
-  offsetMinutes?: number;
-}
-
-export type MatchResult = { ok: true; fields: DateFields } | { ok: false; code: string; offset: number; found: string; expected: string; message: string };
-
 /**
- * One form for matching: Bengali digits to ASCII, canonical decomposition (so য় typed as U+09DF or as য + nukta
- * match alike), zero-width characters removed, any run of spaces (NBSP included) as one space, lower case.
+ * The shapes newsrooms print, read in two steps: normalise and tokenise the text (keeping each token's offset in
+ * the original), then scan the tokens for a date, a time, an offset or a relative form. The tables live in
+ * lexicon.ts; this file holds only the rules for putting their words together.
  */
-export function normaliseText(text: string): string {
-  return toAsciiDigits(text.normalize("NFD"))
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+import { banglaToGregorian, gregorianToBangla } from "./bangla-calendar.js";
+import { DateParseError, type DateNote } from "./errors.js";
+import {
+  AGO_WORDS, AM_WORDS, BANGLA_MONTHS, DAY_PERIODS, FRAME_WORDS, GREGORIAN_MONTHS, HIJRI_MONTHS, HOUR_WORDS,
+  JUST_NOW_WORDS, MINUTE_WORDS, NIGHT_AFTER_WORDS, OFFSET_WORDS, ORDINAL_SUFFIXES, PM_WORDS, QUARTER_WORDS,
+  RELATIVE_DAYS, RELATIVE_UNITS, TIME_FILLER_WORDS, WEEKDAYS,
+} from "./lexicon.js";
+
+// ---------------------------------------------------------------------------------------------- tokens
+
+export interface Token {
+  kind: "num" | "word" | "punct";
+  /** Normalised text: ASCII digits, canonical decomposition, lower case. */
+  text: string;
+  /** Offsets of the token in the original input. */
+  start: number;
+  end: number;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (words: readonly string[]) =>
-  [...words].map(normaliseText).sort((a, b) => b.length - a.length).map(escape).join("|");
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
+const DASHES = /[\u2010-\u2015\u2212]/;
+const LETTER = /[\p{L}\p{M}']/u;
+const SPACE = /\s/;
+const decomposed = new Map<string, string>();
 
-const MONTH_INDEX = new Map<string, number>();
-GREGORIAN_MONTHS.forEach((names, index) => names.forEach((name) => MONTH_INDEX.set(normaliseText(name), index + 1)));
+/** One character as matched: NFD (so য় typed precomposed or with a nukta reads alike) and lower case. */
+function normaliseChar(ch: string): string {
+  let out = decomposed.get(ch);
+  if (out === undefined) {
+    out = ch.normalize("NFD").toLowerCase().replace(/[’`]/g, "'");
+    decomposed.set(ch, out);
+  }
+  return out;
+}
 
+/** A lexicon word in matching form. */
+export function normaliseWord(word: string): string {
+  return [...word].map(normaliseChar).join("").replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));
+}
+
+/** Splits text into numbers, words and punctuation; zero-width characters vanish, any space separates. */
+export function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  let current: Token | undefined;
+  const flush = () => {
+    if (current) tokens.push(current);
+    current = undefined;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(code);
+    const next = i + ch.length;
+    if (ZERO_WIDTH.has(code)) {
+      i = next;
+      continue;
+    }
+    const digit = code >= 0x30 && code <= 0x39 ? ch : code >= 0x09e6 && code <= 0x09ef ? String(code - 0x09e6) : undefined;
+    if (digit !== undefined) {
+      if (current?.kind !== "num") flush(), (current = { kind: "num", text: "", start: i, end: i });
+      current!.text += digit;
+      current!.end = next;
+    } else if (code === 0x0983) {
+      // The Bengali visarga (ঃ) is typed as a colon in date lines: "প্রকাশঃ ১৩ জুলাই".
+      flush();
+      tokens.push({ kind: "punct", text: ":", start: i, end: next });
+    } else if (LETTER.test(ch) && !(ch === "'" && current?.kind !== "word")) {
+      if (current?.kind !== "word") flush(), (current = { kind: "word", text: "", start: i, end: i });
+      current!.text += normaliseChar(ch);
+      current!.end = next;
+    } else if (SPACE.test(ch)) {
+      flush();
+    } else {
+      flush();
+      tokens.push({ kind: "punct", text: DASHES.test(ch) ? "-" : ch === "।" || ch === "॥" ? "|" : ch, start: i, end: next });
+    }
+    i = next;
+  }
+  flush();
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------- lexicon
+
+type Entry =
+  | { type: "gmonth" | "bmonth" | "hmonth" | "weekday"; value: number }
+  | { type: "frame" | "ordinal" | "hour-word" | "minute-word" | "filler" | "am" | "pm" | "night-after" | "ago" | "just-now" | "offset" }
+  | { type: "period"; value: number }
+  | { type: "quarter"; value: number }
+  | { type: "unit"; value: number }
+  | { type: "rel-day"; value: number };
+
+const LEXICON = new Map<string, Entry[]>();
+let longestPhrase = 1;
+function add(names: readonly string[], entry: Entry): void {
+  for (const name of names) {
+    const key = normaliseWord(name).replace(/-/g, " ");
+    longestPhrase = Math.max(longestPhrase, key.split(" ").length);
+    const list = LEXICON.get(key) ?? [];
+    list.push(entry);
+    LEXICON.set(key, list);
+  }
+}
+GREGORIAN_MONTHS.forEach((names, i) => add(names, { type: "gmonth", value: i + 1 }));
+BANGLA_MONTHS.forEach((names, i) => add(names, { type: "bmonth", value: i + 1 }));
+HIJRI_MONTHS.forEach((names, i) => add(names, { type: "hmonth", value: i + 1 }));
+WEEKDAYS.forEach((names, i) => add(names, { type: "weekday", value: i }));
+add(FRAME_WORDS, { type: "frame" });
+add(ORDINAL_SUFFIXES, { type: "ordinal" });
+add(HOUR_WORDS, { type: "hour-word" });
+add(MINUTE_WORDS, { type: "minute-word" });
+add(TIME_FILLER_WORDS, { type: "filler" });
+add(AM_WORDS, { type: "am" });
+add(PM_WORDS, { type: "pm" });
+add(NIGHT_AFTER_WORDS, { type: "night-after" });
+add(AGO_WORDS, { type: "ago" });
+add(JUST_NOW_WORDS, { type: "just-now" });
+add(OFFSET_WORDS, { type: "offset" });
+DAY_PERIODS.forEach((period, i) => add(period.names, { type: "period", value: i }));
+QUARTER_WORDS.forEach((quarter) => add(quarter.names, { type: "quarter", value: quarter.minutes }));
+RELATIVE_UNITS.forEach((unit, i) => add(unit.names, { type: "unit", value: i }));
+RELATIVE_DAYS.forEach((day) => add(day.names, { type: "rel-day", value: day.days }));
+
+const MONTH_NAMES_FOR_HINTS = [...GREGORIAN_MONTHS.map((n) => n[0]!), ...BANGLA_MONTHS.map((n) => n[0]!), "january", "december"];
+
+// ---------------------------------------------------------------------------------------------- reading
+
+/** What a text says, before zone conversion. */
+export interface Reading {
+  /** Gregorian calendar date, from the text or converted from a Bangla date. */
+  date?: { year: number; month: number; day: number };
+  calendar: "gregorian" | "bangla";
+  time?: { hour: number; minute: number; second?: number; millisecond?: number };
+  offsetMinutes?: number;
+  relative?: { kind: "ago"; amountMs: number; precision: "second" | "minute" | "day" } | { kind: "day"; days: number } | { kind: "now" };
+  /** The small hours belong to the day after the printed date ("দিবাগত রাত"). */
+  nightAfter: boolean;
+  notes: DateNote[];
+}
+
+interface Found<T> {
+  value: T;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ACCEPTED = "a date such as ১৩ জুলাই ২০২৫, ২৯ আষাঢ় ১৪৩২, 13 July 2025 or 2025-07-13, optionally with a time such as ১৭:২৮ or বিকেল ৫টা ২৮ মিনিট";
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?: ?(z|[+-]\d{2}(?::?\d{2})?))?$/;
-const PREFIX = new RegExp(`^(?:(?:${alternation(LABELS)}) ?:? ?)?(?:(?:${alternation(WEEKDAYS.flat())}) ?[,|।-]? ?)?`);
-const DAY_MONTH_YEAR = /^(\d{1,2}) ?([^\s\d,|।-]+) ?,? ?(\d{4})(?: ?[,|।-]? ?(.*))?$/;
-const MONTH_DAY_YEAR = /^([a-z]+)\.? (\d{1,2}) ?, ?(\d{4})(?: ?[,|।-]? ?(.*))?$/;
-const TIME_24 = /^(\d{1,2}) ?[:.] ?(\d{2})(?: ?: ?(\d{2}))?$/;
 
-/** Matches the shapes newsrooms print and returns the named fields, or why nothing matched. */
-export function matchDate(text: string): MatchResult {
-  const normal = normaliseText(text);
-  if (normal === "") return fail("date.empty", 0, "", "a date such as ১৩ জুলাই ২০২৫ or 2025-07-13", "the text is empty");
-
-  const iso = ISO.exec(normal);
-  if (iso) {
-    const fields: DateFields = { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! };
-    if (iso[4] !== undefined) {
-      fields.hour = +iso[4];
-      fields.minute = +iso[5]!;
-      fields.second = iso[6] === undefined ? 0 : +iso[6];
-      if (iso[7] !== undefined) fields.millisecond = Math.floor(+`0.${iso[7]}` * 1000);
-    }
-    if (iso[8] !== undefined) fields.offsetMinutes = parseOffset(iso[8]);
-    return { ok: true, fields };
+/** Reads a date text into its parts, or throws a DateParseError saying where and why it cannot. */
+export function readDate(text: string): Reading {
+  if (text.trim() === "" || tokenise(text).length === 0) {
+    throw new DateParseError("date.empty", 0, "", ACCEPTED, "the text is empty");
   }
-
-  const prefix = PREFIX.exec(normal)![0];
-  const rest = normal.slice(prefix.length);
-  const dmy = DAY_MONTH_YEAR.exec(rest);
-  const mdy = dmy ? null : MONTH_DAY_YEAR.exec(rest);
-  if (!dmy && !mdy) {
-    return fail("date.no-date", prefix.length, rest, "a date such as ১৩ জুলাই ২০২৫, 13 July 2025 or 2025-07-13", "no date was found");
-  }
-  const [dayText, monthWord, yearText, timeText] = dmy ? [dmy[1]!, dmy[2]!, dmy[3]!, dmy[4]] : [mdy![2]!, mdy![1]!, mdy![3]!, mdy![4]];
-  const month = MONTH_INDEX.get(monthWord.replace(/\.$/, ""));
-  if (month === undefined) {
-    return fail(
-      "date.unknown-month",
-      prefix.length + rest.indexOf(monthWord),
-      monthWord,
-      "a month name such as জানুয়ারি … ডিসেম্বর or January … December",
-      `"${monthWord}" is not a month name`,
-    );
-  }
-  const fields: DateFields = { year: +yearText, month, day: +dayText };
-  if (timeText !== undefined && timeText !== "") {
-    const time = TIME_24.exec(timeText);
-    if (!time) {
-      return fail("date.invalid-time", normal.length - timeText.length, timeText, "a 24-hour time such as ১৭:২৮", `"${timeText}" is not a time`);
-    }
-    fields.hour = +time[1]!;
-    fields.minute = +time[2]!;
-    fields.second = time[3] === undefined ? 0 : +time[3];
-  }
-  return { ok: true, fields };
+  const iso = ISO.exec(normaliseWord(text.trim()));
+  if (iso) return readIso(iso, text);
+  return new Scanner(text).read();
 }
 
-function parseOffset(text: string): number {
+function readIso(match: RegExpExecArray, text: string): Reading {
+  const reading: Reading = { calendar: "gregorian", nightAfter: false, notes: [], date: { year: +match[1]!, month: +match[2]!, day: +match[3]! } };
+  checkGregorian(reading.date!, { value: null, start: 0, end: 10, text: text.slice(0, 10) });
+  if (match[4] !== undefined) {
+    reading.time = { hour: +match[4], minute: +match[5]! };
+    if (match[6] !== undefined) reading.time.second = +match[6];
+    if (match[7] !== undefined) reading.time.millisecond = Math.floor(Number(`0.${match[7]}`) * 1000);
+    checkTime(reading.time, { value: null, start: 11, end: text.length, text: text.slice(11) });
+  }
+  if (match[8] !== undefined) reading.offsetMinutes = parseOffset(match[8], text);
+  return reading;
+}
+
+function parseOffset(text: string, whole: string): number {
   if (text === "z") return 0;
   const sign = text.startsWith("-") ? -1 : 1;
   const digits = text.slice(1).replace(":", "");
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || "0");
+  if (hours > 14 || minutes > 59) {
+    throw new DateParseError("date.invalid-offset", whole.indexOf(text), text, "an offset from -12:00 to +14:00", "no such UTC offset");
+  }
+  return sign * (hours * 60 + minutes);
 }
 
-function fail(code: string, offset: number, found: string, expected: string, message: string): MatchResult {
-  return { ok: false, code, offset, found, expected, message };
+const isPunct = (token: Token | undefined, ...chars: string[]) => token?.kind === "punct" && chars.includes(token.text);
+const isNum = (token: Token | undefined, maxDigits = 9, minDigits = 1) =>
+  token?.kind === "num" && token.text.length <= maxDigits && token.text.length >= minDigits;
+
+class Scanner {
+  private readonly tokens: Token[];
+  private i = 0;
+  private readonly gregorian: Found<{ year: number; month: number; day: number }>[] = [];
+  private readonly bangla: Found<{ year: number; month: number; day: number }>[] = [];
+  private readonly hijri: Found<string>[] = [];
+  private readonly times: Found<NonNullable<Reading["time"]>>[] = [];
+  private readonly relatives: Found<NonNullable<Reading["relative"]>>[] = [];
+  private readonly weekdays: Found<number>[] = [];
+  private readonly ignored: string[] = [];
+  private offsetMinutes: number | undefined;
+  private nightAfter = false;
+  private pendingPeriod: Found<number> | undefined;
+  private pendingQuarter: Found<number> | undefined;
+
+  constructor(private readonly text: string) {
+    this.tokens = tokenise(text);
+  }
+
+  read(): Reading {
+    while (this.i < this.tokens.length) {
+      const token = this.tokens[this.i]!;
+      if (token.kind === "punct") this.i++;
+      else if (token.kind === "num") this.readNumber(token);
+      else this.readWord(token);
+    }
+    if (this.pendingPeriod || this.pendingQuarter) {
+      const dangling = (this.pendingQuarter ?? this.pendingPeriod)!;
+      throw new DateParseError("date.invalid-time", dangling.start, dangling.text, "a time after it, such as বিকেল ৫টা", `"${dangling.text}" is not followed by a time`);
+    }
+    return this.resolve();
+  }
+
+  // -- words
+
+  private phraseAt(index: number): { entries: Entry[]; length: number; text: string } | undefined {
+    for (let words = longestPhrase; words >= 1; words--) {
+      const parts: string[] = [];
+      let j = index;
+      while (parts.length < words && this.tokens[j]?.kind === "word") {
+        parts.push(this.tokens[j]!.text);
+        j++;
+        if (parts.length < words && isPunct(this.tokens[j], "-") && this.tokens[j + 1]?.kind === "word") j++;
+      }
+      if (parts.length !== words) continue;
+      const entries = LEXICON.get(parts.join(" "));
+      if (entries) return { entries, length: j - index, text: this.text.slice(this.tokens[index]!.start, this.tokens[j - 1]!.end) };
+    }
+    return undefined;
+  }
+
+  private readWord(token: Token): void {
+    const phrase = this.phraseAt(this.i);
+    const entry = (type: Entry["type"]) => phrase?.entries.find((e) => e.type === type);
+    const found = <T>(value: T): Found<T> => ({ value, start: token.start, end: this.tokens[this.i + (phrase?.length ?? 1) - 1]!.end, text: phrase?.text ?? token.text });
+    const lastTime = this.times[this.times.length - 1];
+    if (token.text === "z" && lastTime?.end === token.start) {
+      // "17:28:00Z": UTC, never an ignorable letter.
+      this.setOffset(0, token);
+      this.i++;
+      return;
+    }
+    if (token.text === "t" && this.gregorian[this.gregorian.length - 1]?.end === token.start) {
+      this.i++; // the ISO 8601 date/time separator
+      return;
+    }
+    if (!phrase) {
+      this.ignored.push(this.text.slice(token.start, token.end));
+      this.i++;
+      return;
+    }
+    const month = entry("gmonth");
+    if (month && "value" in month && this.readMonthFirst(month.value, phrase.length)) return;
+    this.i += phrase.length;
+    const weekday = entry("weekday");
+    const period = entry("period");
+    const quarter = entry("quarter");
+    const relDay = entry("rel-day");
+    if (weekday && "value" in weekday) this.weekdays.push(found(weekday.value));
+    else if (period && "value" in period) this.pendingPeriod = found(period.value);
+    else if (quarter && "value" in quarter) this.pendingQuarter = found(quarter.value);
+    else if (relDay && "value" in relDay) this.relatives.push(found({ kind: "day", days: relDay.value }));
+    else if (entry("just-now")) this.relatives.push(found({ kind: "now" }));
+    else if (entry("night-after")) this.nightAfter = true;
+    else if (entry("offset")) this.readOffsetAfterWord();
+    else if (entry("am") || entry("pm")) {
+      throw new DateParseError("date.invalid-time", token.start, phrase.text, "AM/PM right after a time such as ৫:২৮", `"${phrase.text}" is not after a time`);
+    } else if (month || entry("bmonth") || entry("hmonth")) {
+      throw new DateParseError("date.no-day", token.start, phrase.text, "a day number before the month, e.g. ১৩ জুলাই ২০২৫", `the month "${phrase.text}" has no day`);
+    }
+    // frame words, ordinals, fillers and unit words outside a relative form frame the date and change nothing
+  }
+
+  /** "July 13, 2025" / "Jul. 13 2025". */
+  private readMonthFirst(month: number, wordCount: number): boolean {
+    let j = this.i + wordCount;
+    if (isPunct(this.tokens[j], ".")) j++;
+    const day = this.tokens[j];
+    if (!isNum(day, 2)) return false;
+    j++;
+    if (this.tokens[j]?.kind === "word" && LEXICON.get(this.tokens[j]!.text)?.some((e) => e.type === "ordinal")) j++;
+    if (isPunct(this.tokens[j], ",")) j++;
+    const year = this.tokens[j];
+    if (!isNum(year, 4, 4)) return false;
+    const start = this.tokens[this.i]!.start;
+    this.addGregorian({ year: +year!.text, month, day: +day!.text }, start, year!.end);
+    this.i = j + 1;
+    return true;
+  }
+
+  private readOffsetAfterWord(): void {
+    const sign = this.tokens[this.i];
+    if (!isPunct(sign, "+", "-")) {
+      this.setOffset(0, sign);
+      return;
+    }
+    const hours = this.tokens[this.i + 1];
+    if (!isNum(hours, 4)) throw new DateParseError("date.invalid-offset", sign!.start, sign!.text, "an offset such as GMT+6 or UTC+06:00", "the offset has no hours");
+    let text = hours!.text.length > 2 ? hours!.text : hours!.text.padStart(2, "0");
+    let end = this.i + 2;
+    if (isPunct(this.tokens[end], ":") && isNum(this.tokens[end + 1], 2, 2)) {
+      text += this.tokens[end + 1]!.text;
+      end += 2;
+    }
+    this.setOffset(parseOffset(`${sign!.text}${text}`, this.text), sign);
+    this.i = end;
+  }
+
+  private setOffset(minutes: number, at: Token | undefined): void {
+    if (this.offsetMinutes !== undefined && this.offsetMinutes !== minutes) {
+      throw new DateParseError("date.conflict", at?.start ?? 0, at?.text ?? "", "one UTC offset", "the text gives two different UTC offsets");
+    }
+    this.offsetMinutes = minutes;
+  }
+
+  // -- numbers
+
+  private readNumber(token: Token): void {
+    const sign = this.tokens[this.i - 1];
+    const lastTime = this.times[this.times.length - 1];
+    if (isPunct(sign, "+", "-") && sign!.end === token.start && lastTime && this.tokens[this.i - 2]?.end === lastTime.end) {
+      // "১৭:২৮ +০৬:০০" or "17:28:00+0600": an offset right after a time.
+      this.i--;
+      this.readOffsetAfterWord();
+      return;
+    }
+    if (this.readNumericDate(token) || this.readDayMonthYear(token) || this.readRelativeAgo(token) || this.readTime(token)) return;
+    throw new DateParseError(
+      "date.unrecognised-number",
+      token.start,
+      this.text.slice(token.start, token.end),
+      ACCEPTED,
+      "this number is not part of a date or time patrika can read",
+    );
+  }
+
+  /** 2025-07-13, 2025/07/13, and Bangladesh's day-first 13/07/2025, 13-07-2025, 13.07.2025 (never month-first). */
+  private readNumericDate(token: Token): boolean {
+    const [a, s1, b, s2, c] = this.tokens.slice(this.i, this.i + 5);
+    if (!isPunct(s1, "-", "/", ".") || !isPunct(s2, s1!.text) || !isNum(b, 2) || !isNum(c)) return false;
+    let date: { year: number; month: number; day: number };
+    if (isNum(a, 4, 4) && isNum(c, 2)) date = { year: +a!.text, month: +b!.text, day: +c!.text };
+    else if (isNum(a, 2) && isNum(c, 4, 4)) date = { year: +c!.text, month: +b!.text, day: +a!.text };
+    else return false;
+    this.addGregorian(date, token.start, c!.end);
+    this.i += 5;
+    return true;
+  }
+
+  /** ১৩ জুলাই ২০২৫, ১৩ই জুলাই, ২০২৫, ২৯ আষাঢ় ১৪৩২, ১৭ মহররম ১৪৪৭, 13 Jul 2025, 13-Jul-2025. */
+  private readDayMonthYear(token: Token): boolean {
+    if (!isNum(token, 2)) return false;
+    let j = this.i + 1;
+    if (this.tokens[j]?.kind === "word" && this.tokens[j]!.start === token.end && LEXICON.get(this.tokens[j]!.text)?.some((e) => e.type === "ordinal")) j++;
+    if (isPunct(this.tokens[j], "-", ".", ",")) j++;
+    if (this.tokens[j]?.kind !== "word") return false;
+    const phrase = this.phraseAt(j);
+    const monthEntry = phrase?.entries.find((e) => e.type === "gmonth" || e.type === "bmonth" || e.type === "hmonth");
+    let k = j + (phrase?.length ?? 1);
+    if (isPunct(this.tokens[k], ".")) k++;
+    if (isPunct(this.tokens[k], ",", "-", "|")) k++;
+    const year = this.tokens[k];
+    if (!monthEntry || !("value" in monthEntry)) {
+      if (phrase && phrase.entries.some((e) => ["hour-word", "minute-word", "unit", "am", "pm"].includes(e.type))) return false;
+      if (!isNum(year, 4, 4)) return false;
+      const word = this.text.slice(this.tokens[j]!.start, this.tokens[j]!.end);
+      const suggestion = nearest(normaliseWord(word));
+      throw new DateParseError(
+        "date.unknown-month",
+        this.tokens[j]!.start,
+        word,
+        `a month name${suggestion ? ` (did you mean ${suggestion}?)` : ""}: জানুয়ারি … ডিসেম্বর, বৈশাখ … চৈত্র, or January … December`,
+        `"${word}" is not a month name`,
+      );
+    }
+    if (!isNum(year, 4, 4)) {
+      throw new DateParseError(
+        "date.no-year",
+        token.start,
+        this.text.slice(token.start, this.tokens[k - 1]!.end),
+        "a four-digit year after the month, e.g. ১৩ জুলাই ২০২৫ (patrika never guesses the year)",
+        "the date has no year",
+      );
+    }
+    const date = { year: +year!.text, month: monthEntry.value, day: +token.text };
+    if (monthEntry.type === "gmonth") this.addGregorian(date, token.start, year!.end);
+    else if (monthEntry.type === "bmonth") this.addBangla(date, token.start, year!.end);
+    else this.hijri.push({ value: this.text.slice(token.start, year!.end), start: token.start, end: year!.end, text: "" });
+    this.i = k + 1;
+    return true;
+  }
+
+  /** "২ ঘণ্টা আগে", "5 minutes ago". */
+  private readRelativeAgo(token: Token): boolean {
+    const unit = this.phraseAt(this.i + 1);
+    const unitEntry = unit?.entries.find((e) => e.type === "unit");
+    if (!unit || !unitEntry || !("value" in unitEntry)) return false;
+    const ago = this.phraseAt(this.i + 1 + unit.length);
+    if (!ago?.entries.some((e) => e.type === "ago")) return false;
+    const spec = RELATIVE_UNITS[unitEntry.value]!;
+    const end = this.tokens[this.i + unit.length + ago.length]!.end;
+    this.relatives.push({
+      value: { kind: "ago", amountMs: +token.text * spec.ms, precision: spec.precision },
+      start: token.start,
+      end,
+      text: this.text.slice(token.start, end),
+    });
+    this.i += 1 + unit.length + ago.length;
+    return true;
+  }
+
+  /** ১৭:২৮, ১৭: ২৮, ১৭.২৮, ৫:২৮ পিএম, বিকেল ৫টা ২৮ মিনিট, সাড়ে ৫টা, 5 PM, ১৭:২৮:০৫. */
+  private readTime(token: Token): boolean {
+    if (!isNum(token, 2)) return false;
+    let j = this.i + 1;
+    let minute: number | undefined;
+    let second: number | undefined;
+    let millisecond: number | undefined;
+    let spoken = false;
+    const next = this.tokens[j];
+    if (isPunct(next, ":", ".") && isNum(this.tokens[j + 1], 2, 2)) {
+      minute = +this.tokens[j + 1]!.text;
+      j += 2;
+      if (isPunct(this.tokens[j], ":") && isNum(this.tokens[j + 1], 2, 2)) {
+        second = +this.tokens[j + 1]!.text;
+        j += 2;
+        if (isPunct(this.tokens[j], ".") && isNum(this.tokens[j + 1], 9)) {
+          millisecond = Math.floor(Number(`0.${this.tokens[j + 1]!.text}`) * 1000);
+          j += 2;
+        }
+      }
+    } else if (this.wordIs(j, "hour-word")) {
+      spoken = true;
+      j += this.phraseAt(j)!.length;
+      if (isNum(this.tokens[j], 2) && this.wordIs(j + 1, "minute-word")) {
+        minute = +this.tokens[j]!.text;
+        j += 1 + this.phraseAt(j + 1)!.length;
+      }
+    }
+    let meridiem: "am" | "pm" | undefined;
+    // "a.m." / "p.m." arrive as word, dot, word.
+    if (this.wordIs(j, "am") || this.wordIs(j, "pm")) {
+      meridiem = this.wordIs(j, "am") ? "am" : "pm";
+      j += this.phraseAt(j)!.length;
+    } else if (["a", "p", "এ", "পি"].includes(this.tokens[j]?.text ?? "") && isPunct(this.tokens[j + 1], ".") && ["m", "এম"].includes(this.tokens[j + 2]?.text ?? "")) {
+      meridiem = ["a", "এ"].includes(this.tokens[j]!.text) ? "am" : "pm";
+      j += 3;
+      if (isPunct(this.tokens[j], ".")) j++;
+    }
+    if (minute === undefined && !spoken && !meridiem && !this.pendingPeriod && !this.pendingQuarter) return false;
+    while (this.wordIs(j, "filler")) j++;
+
+    const start = (this.pendingQuarter ?? this.pendingPeriod)?.start ?? token.start;
+    const end = this.tokens[j - 1]!.end;
+    const found = { start, end, text: this.text.slice(start, end) };
+    let hour = +token.text;
+    let minutes = minute ?? 0;
+    if (minutes > 59 || (second ?? 0) > 59) {
+      throw new DateParseError("date.invalid-time", token.start, found.text, "minutes and seconds from ০০ to ৫৯", "no such time of day");
+    }
+    if (this.pendingQuarter) {
+      if (minute !== undefined) throw new DateParseError("date.invalid-time", start, found.text, "সাড়ে/সোয়া/পৌনে with a whole hour, e.g. সাড়ে ৫টা", "a quarter word cannot take minutes");
+      minutes = this.pendingQuarter.value;
+      if (minutes < 0) {
+        hour -= 1;
+        minutes += 60;
+      }
+    }
+    if (meridiem) {
+      if (hour < 1 || hour > 12) {
+        throw new DateParseError("date.invalid-time", token.start, found.text, "an hour from 1 to 12 with AM/PM", `${hour} ${meridiem.toUpperCase()} is not a time`);
+      }
+      hour = meridiem === "am" ? hour % 12 : (hour % 12) + 12;
+    }
+    if (this.pendingPeriod) {
+      const period = DAY_PERIODS[this.pendingPeriod.value]!;
+      const spokenHour = hour === 0 ? 12 : hour > 12 ? hour - 12 : hour;
+      if (!period.hours.includes(spokenHour) || (hour > 12 && period.to24(spokenHour) !== hour)) {
+        throw new DateParseError(
+          "date.invalid-time",
+          start,
+          found.text,
+          `an hour that "${this.pendingPeriod.text}" can name (${period.hours.join(", ")})`,
+          `"${found.text}" names no time of day`,
+        );
+      }
+      if (!meridiem) hour = period.to24(spokenHour);
+    }
+    if (hour > 23) throw new DateParseError("date.invalid-time", token.start, found.text, "a time from 00:00 to 23:59", "no such time of day");
+    const time: NonNullable<Reading["time"]> = { hour, minute: minutes };
+    if (second !== undefined) time.second = second;
+    if (millisecond !== undefined) time.millisecond = millisecond;
+    this.times.push({ value: time, ...found });
+    this.pendingPeriod = undefined;
+    this.pendingQuarter = undefined;
+    this.i = j;
+    return true;
+  }
+
+  private wordIs(index: number, type: Entry["type"]): boolean {
+    return this.tokens[index]?.kind === "word" && (this.phraseAt(index)?.entries.some((e) => e.type === type) ?? false);
+  }
+
+  // -- collecting
+
+  private addGregorian(date: { year: number; month: number; day: number }, start: number, end: number): void {
+    const found = { value: date, start, end, text: this.text.slice(start, end) };
+    checkGregorian(date, found);
+    this.gregorian.push(found);
+  }
+
+  private addBangla(date: { year: number; month: number; day: number }, start: number, end: number): void {
+    const found = { value: date, start, end, text: this.text.slice(start, end) };
+    if (!banglaToGregorian(date.year, date.month, date.day)) {
+      throw new DateParseError(
+        "date.impossible-date",
+        start,
+        found.text,
+        "a day that exists in that Bangla month (Bangladesh calendar, docs/dates.md)",
+        "no such day in the Bangla calendar",
+      );
+    }
+    this.bangla.push(found);
+  }
+
+  private resolve(): Reading {
+    const reading: Reading = { calendar: "gregorian", nightAfter: this.nightAfter, notes: [] };
+    const distinct = <T>(list: Found<T>[]) => list.filter((f, i) => list.findIndex((g) => JSON.stringify(g.value) === JSON.stringify(f.value)) === i);
+    const conflict = (list: Found<unknown>[], what: string) => {
+      const second = distinct(list)[1];
+      if (second) throw new DateParseError("date.conflict", second.start, second.text, `one ${what}`, `the text gives two different ${what}s`);
+    };
+    conflict(this.gregorian, "date");
+    conflict(this.bangla, "Bangla date");
+    conflict(this.times, "time");
+    conflict(this.relatives, "relative date");
+
+    const gregorian = this.gregorian[0];
+    const bangla = this.bangla[0];
+    if (gregorian) {
+      reading.date = gregorian.value;
+      if (bangla) {
+        const expected = gregorianToBangla(gregorian.value.year, gregorian.value.month, gregorian.value.day);
+        const b = bangla.value;
+        if (expected.year !== b.year || expected.month !== b.month || expected.day !== b.day) {
+          reading.notes.push({
+            code: "date.bangla-mismatch",
+            message: `the Bangla date "${bangla.text}" is not the Gregorian date "${gregorian.text}" in the Bangladesh calendar (which gives ${expected.day} ${BANGLA_MONTHS[expected.month - 1]![0]} ${expected.year}); the Gregorian date is used`,
+          });
+        }
+      }
+    } else if (bangla) {
+      reading.date = banglaToGregorian(bangla.value.year, bangla.value.month, bangla.value.day)!;
+      reading.calendar = "bangla";
+    }
+    if (this.hijri.length > 0) {
+      reading.notes.push({ code: "date.hijri-ignored", message: `the Hijri date "${this.hijri[0]!.value}" was not checked (its day depends on moon sighting)` });
+    }
+    const relative = this.relatives[0];
+    if (relative) {
+      if (reading.date) {
+        throw new DateParseError("date.conflict", relative.start, relative.text, "either a date or a relative form such as গতকাল, not both", "the text gives both a date and a relative day");
+      }
+      reading.relative = relative.value;
+      if (relative.value.kind !== "day" && this.times.length > 0) {
+        throw new DateParseError("date.conflict", this.times[0]!.start, this.times[0]!.text, "a time only with a date or আজ/গতকাল", "the text gives both a relative time and a clock time");
+      }
+    }
+    if (!reading.date && !reading.relative) {
+      const time = this.times[0];
+      throw new DateParseError(
+        "date.no-date",
+        time?.start ?? 0,
+        time?.text ?? this.text.trim().slice(0, 40),
+        ACCEPTED,
+        time ? "a time without a date (patrika never assumes the day)" : "no date was found",
+      );
+    }
+    if (this.times[0]) reading.time = this.times[0].value;
+    if (this.offsetMinutes !== undefined) reading.offsetMinutes = this.offsetMinutes;
+    if (reading.date && this.weekdays[0]) {
+      const weekday = new Date(Date.UTC(reading.date.year, reading.date.month - 1, reading.date.day)).getUTCDay();
+      if (weekday !== this.weekdays[0].value) {
+        reading.notes.push({
+          code: "date.weekday-mismatch",
+          message: `"${this.weekdays[0].text}" is not the weekday of that date (${WEEKDAYS[weekday]![0]}); the date is used`,
+        });
+      }
+    }
+    if (this.ignored.length > 0) {
+      reading.notes.push({ code: "date.ignored-text", message: `words that are not part of a date were ignored: ${this.ignored.map((w) => `"${w}"`).join(", ")}` });
+    }
+    return reading;
+  }
+}
+
+function checkGregorian(date: { year: number; month: number; day: number }, found: Found<unknown>): void {
+  const days = new Date(Date.UTC(date.year, date.month, 0)).getUTCDate();
+  if (date.year < 1 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > days) {
+    throw new DateParseError(
+      "date.impossible-date",
+      found.start,
+      found.text,
+      date.month >= 1 && date.month <= 12 ? `a day from 1 to ${days} in that month` : "a month from 1 to 12",
+      "no such day in the calendar",
+    );
+  }
+}
+
+function checkTime(time: { hour: number; minute: number; second?: number }, found: Found<unknown>): void {
+  if (time.hour > 23 || time.minute > 59 || (time.second ?? 0) > 59) {
+    throw new DateParseError("date.invalid-time", found.start, found.text, "a time from 00:00:00 to 23:59:59", "no such time of day");
+  }
+}
+
+function nearest(word: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of MONTH_NAMES_FOR_HINTS) {
+    const distance = editDistance(word, normaliseWord(name));
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = name;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
 }

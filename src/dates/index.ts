@@ -1,67 +1,51 @@
 /**
  * The Bengali date reader: text as newsrooms print it → an exact instant in a named zone, or a typed error.
- * A leaf module: no I/O, and no reading of the machine's clock, zone or locale.
+ * A leaf module: no I/O, and no reading of the machine's clock, zone or locale. Grammar: docs/dates.md.
  */
+import { gregorianToBangla } from "./bangla-calendar.js";
 import { toBengaliDigits } from "./digits.js";
-import { matchDate, type DateFields } from "./grammar.js";
-import { GREGORIAN_MONTHS } from "./lexicon.js";
-import { formatIsoInZone, instantFromWallTime, isValidTimeZone, offsetMinutes } from "./zone.js";
+import { DateParseError, type DateNote } from "./errors.js";
+import { readDate, type Reading } from "./grammar.js";
+import { BANGLA_MONTHS, GREGORIAN_MONTHS } from "./lexicon.js";
+import { formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts } from "./zone.js";
 
+export { DateParseError, type DateNote } from "./errors.js";
 export { formatIsoInZone, isValidTimeZone } from "./zone.js";
 
 export type DateCalendar = "gregorian" | "bangla";
 export type DatePrecision = "day" | "minute" | "second" | "millisecond";
 
 export interface ParseDateOptions {
-  /** IANA zone for local times; default Asia/Dhaka. */
+  /** IANA zone for local times; default Asia/Dhaka. An offset written in the text wins. */
   timeZone?: string;
-  /** Now, for relative forms; the reader never reads the clock. */
+  /** Now, for relative forms (২ ঘণ্টা আগে, গতকাল); the reader never reads the clock. */
   now?: Date;
-  /** Bangla-calendar rules; only Bangladesh's are supported. */
+  /** Which Bangla calendar a বঙ্গাব্দ date is in; only Bangladesh's revised calendar is supported. */
   calendar?: "bangladesh" | "west-bengal";
-}
-
-/** A non-fatal remark about the text. */
-export interface DateNote {
-  code: string;
-  message: string;
 }
 
 export interface ParsedDate {
   /** ISO 8601 with the zone's offset at that instant, e.g. `2025-07-13T17:28:00+06:00`. */
   iso: string;
   instant: Date;
-  /** `day` for a date without a time (midnight local time). */
+  /** The finest unit the text gave: `day` for a date alone (midnight local time). */
   precision: DatePrecision;
+  /** The calendar the date was written in. */
   calendar: DateCalendar;
+  /** Remarks that did not stop the reading (a disagreeing Bangla date, a Hijri date set aside, ignored words). */
   notes: DateNote[];
 }
 
-/** Why a text is not a date: a stable code, where, what was found and what would be accepted. */
-export class DateParseError extends Error {
-  readonly code: string;
-  readonly offset: number;
-  readonly found: string;
-  readonly expected: string;
-
-  constructor(code: string, offset: number, found: string, expected: string, message: string) {
-    super(`${message} (at character ${offset}${found ? `: "${found}"` : ""}); expected ${expected}`);
-    this.name = "DateParseError";
-    this.code = code;
-    this.offset = offset;
-    this.found = found;
-    this.expected = expected;
-  }
-}
-
-const DEFAULT_ZONE = "Asia/Dhaka";
+export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
+const DAY_MS = 86_400_000;
 
 /**
- * Reads one date as Bengali newsrooms print it.
+ * Reads one date as Bengali newsrooms print it; throws a DateParseError saying what, where and what is accepted.
  * @example parseBengaliDate("আপডেট : ১৩ জুলাই ২০২৫, ১৭: ২৮").iso // "2025-07-13T17:28:00+06:00"
+ * @example parseBengaliDate("২৯ আষাঢ় ১৪৩২").iso // "2025-07-13T00:00:00+06:00"
  */
 export function parseBengaliDate(text: string, options: ParseDateOptions = {}): ParsedDate {
-  const timeZone = options.timeZone ?? DEFAULT_ZONE;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) {
     throw new DateParseError("date.unknown-time-zone", 0, timeZone, "an IANA zone name such as Asia/Dhaka", "unknown time zone");
   }
@@ -70,24 +54,15 @@ export function parseBengaliDate(text: string, options: ParseDateOptions = {}): 
       "date.unsupported-calendar",
       0,
       "west-bengal",
-      'calendar "bangladesh"',
-      "West Bengal's traditional (sidereal) Bangla calendar is not supported",
+      'calendar "bangladesh" (the revised calendar, ১ বৈশাখ = 14 April)',
+      "West Bengal's traditional Bangla calendar follows the sun's sidereal position and is not supported",
     );
   }
-  const match = matchDate(text);
-  if (!match.ok) throw new DateParseError(match.code, match.offset, match.found, match.expected, match.message);
-  const fields = match.fields;
-  checkFields(fields);
-  const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, fields.millisecond ?? 0);
-  const epochMs = fields.offsetMinutes === undefined ? instantFromWallTime(wall, timeZone) : wall - fields.offsetMinutes * 60000;
-  const instant = new Date(epochMs);
-  return {
-    iso: formatIsoInZone(instant, timeZone),
-    instant,
-    precision: fields.hour === undefined ? "day" : fields.millisecond ? "millisecond" : "minute",
-    calendar: "gregorian",
-    notes: [],
-  };
+  if (typeof text !== "string") {
+    throw new DateParseError("date.empty", 0, String(text), "a date as text", "the date is not text");
+  }
+  const reading = readDate(text);
+  return reading.relative ? resolveRelative(reading, timeZone, options.now) : resolveAbsolute(reading, timeZone);
 }
 
 /** Like parseBengaliDate, but returns the error instead of throwing. */
@@ -103,37 +78,76 @@ export function tryParseBengaliDate(
   }
 }
 
-/**
- * Writes an instant the way Bengali news sites print it: Bengali digits and month names.
- * @example formatBengaliDate(new Date("2025-07-13T11:28:00Z")) // "১৩ জুলাই ২০২৫, ১৭:২৮"
- */
-export function formatBengaliDate(instant: Date, options: { timeZone?: string; time?: boolean } = {}): string {
-  const timeZone = options.timeZone ?? DEFAULT_ZONE;
-  const local = new Date(instant.getTime() + offsetMinutes(instant.getTime(), timeZone) * 60000);
-  const date = `${toBengaliDigits(String(local.getUTCDate()))} ${GREGORIAN_MONTHS[local.getUTCMonth()]![0]} ${toBengaliDigits(String(local.getUTCFullYear()))}`;
-  if (options.time === false) return date;
-  const two = (n: number) => toBengaliDigits(String(n).padStart(2, "0"));
-  return `${date}, ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+function precisionOf(time: Reading["time"]): DatePrecision {
+  if (!time) return "day";
+  if (time.millisecond) return "millisecond";
+  return time.second !== undefined ? "second" : "minute";
 }
 
-function checkFields(fields: DateFields): void {
-  const daysInMonth = new Date(Date.UTC(fields.year, fields.month, 0)).getUTCDate();
-  if (fields.month < 1 || fields.month > 12 || fields.day < 1 || fields.day > daysInMonth) {
+function resolveAbsolute(reading: Reading, timeZone: string): ParsedDate {
+  const { date, time } = reading;
+  let wall = Date.UTC(date!.year, date!.month - 1, date!.day, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0, time?.millisecond ?? 0);
+  // দিবাগত রাত: the small hours after the printed day belong to the next date.
+  if (reading.nightAfter && time && time.hour < 6) wall += DAY_MS;
+  const epochMs = reading.offsetMinutes === undefined ? instantFromWallTime(wall, timeZone) : wall - reading.offsetMinutes * 60000;
+  return finish(new Date(epochMs), timeZone, precisionOf(time), reading);
+}
+
+function resolveRelative(reading: Reading, timeZone: string, now: Date | undefined): ParsedDate {
+  if (!now || Number.isNaN(now.getTime())) {
     throw new DateParseError(
-      "date.impossible-date",
+      "date.relative-needs-now",
       0,
-      `${fields.day}/${fields.month}/${fields.year}`,
-      `a day from 1 to ${daysInMonth} in that month`,
-      "no such day in the calendar",
+      "",
+      "a now to count from (the build's --now, or an absolute date)",
+      "a relative date cannot be read without knowing now",
     );
   }
-  if ((fields.hour ?? 0) > 23 || (fields.minute ?? 0) > 59 || (fields.second ?? 0) > 59) {
-    throw new DateParseError(
-      "date.invalid-time",
-      0,
-      `${fields.hour}:${fields.minute}`,
-      "a time from 00:00 to 23:59",
-      "no such time of day",
-    );
+  const relative = reading.relative!;
+  if (relative.kind === "now") return finish(truncate(now, 60_000), timeZone, "minute", reading);
+  if (relative.kind === "ago") {
+    const instant = new Date(now.getTime() - relative.amountMs);
+    if (relative.precision !== "day") return finish(truncate(instant, relative.precision === "second" ? 1000 : 60_000), timeZone, relative.precision, reading);
+    const local = localParts(instant, timeZone);
+    return finish(new Date(instantFromWallTime(Date.UTC(local.year, local.month - 1, local.day), timeZone)), timeZone, "day", reading);
   }
+  const today = localParts(now, timeZone);
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day) + relative.days * DAY_MS);
+  return resolveAbsolute({ ...reading, relative: undefined, date: { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() } }, timeZone);
+}
+
+function truncate(instant: Date, unitMs: number): Date {
+  return new Date(Math.floor(instant.getTime() / unitMs) * unitMs);
+}
+
+function finish(instant: Date, timeZone: string, precision: DatePrecision, reading: Reading): ParsedDate {
+  return { iso: formatIsoInZone(instant, timeZone), instant, precision, calendar: reading.calendar, notes: reading.notes };
+}
+
+export interface FormatDateOptions {
+  /** IANA zone to write local time in; default Asia/Dhaka. */
+  timeZone?: string;
+  /** Gregorian (১৩ জুলাই ২০২৫) or Bangla calendar (২৯ আষাঢ় ১৪৩২); default Gregorian. */
+  calendar?: DateCalendar;
+  /** Whether to write the time (", ১৭:২৮"); default true. */
+  time?: boolean;
+}
+
+/**
+ * Writes an instant the way Bengali news sites print it: Bengali digits and month names, 24-hour time.
+ * @example formatBengaliDate(new Date("2025-07-13T11:28:00Z")) // "১৩ জুলাই ২০২৫, ১৭:২৮"
+ * @example formatBengaliDate(new Date("2025-07-13T11:28:00Z"), { calendar: "bangla", time: false }) // "২৯ আষাঢ় ১৪৩২"
+ */
+export function formatBengaliDate(instant: Date, options: FormatDateOptions = {}): string {
+  const local = localParts(instant, options.timeZone ?? DEFAULT_TIME_ZONE);
+  let date: string;
+  if (options.calendar === "bangla") {
+    const bangla = gregorianToBangla(local.year, local.month, local.day);
+    date = `${toBengaliDigits(String(bangla.day))} ${BANGLA_MONTHS[bangla.month - 1]![0]} ${toBengaliDigits(String(bangla.year))}`;
+  } else {
+    date = `${toBengaliDigits(String(local.day))} ${GREGORIAN_MONTHS[local.month - 1]![0]} ${toBengaliDigits(String(local.year))}`;
+  }
+  if (options.time === false) return date;
+  const two = (n: number) => toBengaliDigits(String(n).padStart(2, "0"));
+  return `${date}, ${two(local.hour)}:${two(local.minute)}`;
 }

@@ -1,6 +1,9 @@
 /** Wall-clock times in a named IANA zone ↔ instants, using the tz database that ships with Node (Intl). */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// Offsets change only at transitions; caching per zone and quarter hour makes repeated look-ups cheap.
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, Map<number, number>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -8,12 +11,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatter = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
+      era: "short",
       year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
     });
     formatters.set(timeZone, formatter);
   }
@@ -22,6 +26,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Whether the runtime's tz database knows `timeZone`. */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === "") return false;
   try {
     formatterFor(timeZone);
     return true;
@@ -30,26 +35,47 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone's offset from UTC at `epochMs`, in minutes (Dhaka: +360; Dhaka in summer 2009: +420). */
+/** The zone's offset from UTC at `epochMs`, in whole minutes (Dhaka: +360; Dhaka in summer 2009: +420). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  let zoneCache = offsetCache.get(timeZone);
+  if (!zoneCache) offsetCache.set(timeZone, (zoneCache = new Map()));
+  const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
+  let offset = zoneCache.get(bucket);
+  if (offset === undefined) {
+    offset = computeOffset(bucket * QUARTER_HOUR_MS, timeZone);
+    if (zoneCache.size > 100_000) zoneCache.clear();
+    zoneCache.set(bucket, offset);
   }
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60000);
+  return offset;
+}
+
+function computeOffset(epochMs: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
+  const year = parts.era === "BC" || parts.era === "B" ? 1 - Number(parts.year) : Number(parts.year);
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
+  wall.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second), 0);
+  return Math.round((wall.getTime() - epochMs) / 60000);
 }
 
 /**
- * The instant at which clocks in `timeZone` show the given wall time. In a gap (clocks jump forward) the time is
- * read with the offset before the jump; in an overlap (clocks fall back) the earlier of the two instants is used.
+ * The instant at which clocks in `timeZone` show the given wall time (passed as if it were UTC). In a gap
+ * (clocks jump forward) the time is read with the offset in force before the jump; in an overlap (clocks fall
+ * back) the earlier of the two instants is taken. docs/dates.md, "Zones".
  */
 export function instantFromWallTime(wallAsUtcMs: number, timeZone: string): number {
-  const before = offsetMinutes(wallAsUtcMs - 86400000, timeZone);
-  const after = offsetMinutes(wallAsUtcMs + 86400000, timeZone);
-  const candidates = [wallAsUtcMs - before * 60000, wallAsUtcMs - after * 60000];
-  const matching = candidates.filter((t) => t + offsetMinutes(t, timeZone) * 60000 === wallAsUtcMs);
-  return matching.length > 0 ? Math.min(...matching) : wallAsUtcMs - before * 60000;
+  const guess = wallAsUtcMs - offsetMinutes(wallAsUtcMs, timeZone) * 60000;
+  const before = offsetMinutes(guess - 6 * 3600_000, timeZone);
+  const after = offsetMinutes(guess + 6 * 3600_000, timeZone);
+  if (before === after) return wallAsUtcMs - before * 60000;
+  const earlier = wallAsUtcMs - before * 60000;
+  const later = wallAsUtcMs - after * 60000;
+  const showsWall = (t: number) => t + offsetMinutes(t, timeZone) * 60000 === wallAsUtcMs;
+  if (showsWall(earlier) && showsWall(later)) return Math.min(earlier, later);
+  if (showsWall(earlier)) return earlier;
+  if (showsWall(later)) return later;
+  return earlier; // in the gap: the offset before the jump
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -67,4 +93,17 @@ export function formatIsoInZone(instant: Date, timeZone: string): string {
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
     `${ms ? `.${pad(ms, 3)}` : ""}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
   );
+}
+
+/** The local calendar fields of an instant in a zone. */
+export function localParts(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const local = new Date(instant.getTime() + offsetMinutes(instant.getTime(), timeZone) * 60000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
