@@ -26,6 +26,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Whether the runtime's tz database knows `timeZone`. */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (formatters.has(timeZone)) return true;
   if (timeZone.trim() === "") return false;
   try {
     formatterFor(timeZone);
@@ -65,9 +66,9 @@ function computeOffset(epochMs: number, timeZone: string): number {
  * back) the earlier of the two instants is taken. docs/dates.md, "Zones".
  */
 export function instantFromWallTime(wallAsUtcMs: number, timeZone: string): number {
-  const guess = wallAsUtcMs - offsetMinutes(wallAsUtcMs, timeZone) * 60000;
-  const before = offsetMinutes(guess - 6 * 3600_000, timeZone);
-  const after = offsetMinutes(guess + 6 * 3600_000, timeZone);
+  // Offsets lie within ±14 h, so the instant lies within wallAsUtc ± 14 h; one offset across ±20 h means no change.
+  const before = offsetMinutes(wallAsUtcMs - 20 * 3600_000, timeZone);
+  const after = offsetMinutes(wallAsUtcMs + 20 * 3600_000, timeZone);
   if (before === after) return wallAsUtcMs - before * 60000;
   const earlier = wallAsUtcMs - before * 60000;
   const later = wallAsUtcMs - after * 60000;
@@ -78,7 +79,8 @@ export function instantFromWallTime(wallAsUtcMs: number, timeZone: string): numb
   return earlier; // in the gap: the offset before the jump
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const padYear = (n: number) => (n >= 1000 ? `${n}` : String(n).padStart(4, "0"));
 
 /** ISO 8601 in the zone's local time with its offset: `2025-07-13T17:28:00+06:00` (milliseconds only when set). */
 export function formatIsoInZone(instant: Date, timeZone: string): string {
@@ -89,9 +91,9 @@ export function formatIsoInZone(instant: Date, timeZone: string): string {
   const sign = offset < 0 ? "-" : "+";
   const absolute = Math.abs(offset);
   return (
-    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `${padYear(local.getUTCFullYear())}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${ms ? `.${pad(ms, 3)}` : ""}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
+    `${ms ? `.${String(ms).padStart(3, "0")}` : ""}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
   );
 }
 

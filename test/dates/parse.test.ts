@@ -1,0 +1,189 @@
+/** Table-driven tests of the date reader: exact ISO results, rejections by code, and property tests. */
+import fc from "fast-check";
+import { formatBengaliDate, parseBengaliDate, tryParseBengaliDate, DateParseError } from "../../src/dates/index.js";
+import { ALL_ACCEPTED, BANGLA_CASES, REJECTED_CASES, RELATIVE_CASES, RELATIVE_NOW, ZONE_CASES } from "./cases.js";
+
+// A now far from every case, to prove absolute dates never depend on it.
+const UNRELATED_NOW = new Date("2031-03-03T03:03:03Z");
+
+describe("accepted forms read to the exact instant", () => {
+  test.each(ALL_ACCEPTED)("%s → %s (%s; %s)", (text, iso, precision) => {
+    const parsed = parseBengaliDate(text, { timeZone: "Asia/Dhaka", now: UNRELATED_NOW });
+    expect([parsed.iso, parsed.precision]).toEqual([iso, precision]);
+    expect(parsed.instant.getTime()).toBe(new Date(iso).getTime());
+  });
+});
+
+test("the table holds at least 200 accepted and rejected cases", () => {
+  expect(ALL_ACCEPTED.length + RELATIVE_CASES.length + ZONE_CASES.length + REJECTED_CASES.length).toBeGreaterThanOrEqual(200);
+});
+
+test.each(BANGLA_CASES.filter(([text]) => !/[০-৯]{1,2}:/.test(text)))("%s is reported as written in the Bangla calendar", (text) => {
+  expect(parseBengaliDate(text).calendar).toBe("bangla");
+});
+
+describe("relative forms count back from the injected now", () => {
+  test.each(RELATIVE_CASES)("%s → %s (%s; %s)", (text, iso, precision) => {
+    const parsed = parseBengaliDate(text, { now: RELATIVE_NOW });
+    expect([parsed.iso, parsed.precision]).toEqual([iso, precision]);
+  });
+
+  test("without a now, a relative form is refused rather than read against the clock", () => {
+    expect(() => parseBengaliDate("২ ঘণ্টা আগে")).toThrow(expect.objectContaining({ code: "date.relative-needs-now" }));
+  });
+});
+
+describe("zones", () => {
+  test.each(ZONE_CASES)("%s in %s → %s (%s)", (text, timeZone, iso) => {
+    expect(parseBengaliDate(text, { timeZone }).iso).toBe(iso);
+  });
+
+  test("an unknown zone is a typed error", () => {
+    expect(() => parseBengaliDate("১৩ জুলাই ২০২৫", { timeZone: "Asia/Dhakka" })).toThrow(expect.objectContaining({ code: "date.unknown-time-zone" }));
+  });
+});
+
+describe("rejections carry a stable code, where, what was found and what is accepted", () => {
+  test.each(REJECTED_CASES)("%j → %s (%s)", (text, code) => {
+    const result = tryParseBengaliDate(text, { now: RELATIVE_NOW });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toBeInstanceOf(DateParseError);
+    expect(result.error.code).toBe(code);
+    expect(result.error.expected.length).toBeGreaterThan(0);
+    expect(result.error.message).toContain(`at character ${result.error.offset}`);
+  });
+
+  test.each([
+    ["১৩ জুলুই ২০২৫", 3, "জুলুই"],
+    ["প্রকাশ: ১৩ জুলাই ২০২৫, ২৫:০০", 23, "২৫:০০"],
+    ["১৩ জুলাই ২০২৫ ১৪ জুলাই ২০২৫", 14, "১৪ জুলাই ২০২৫"],
+    ["আপডেট : ৩১ ফেব্রুয়ারি ২০২৫", 8, "৩১ ফেব্রুয়ারি ২০২৫"],
+  ])("%j points at character %i (%s)", (text, offset, found) => {
+    const result = tryParseBengaliDate(text);
+    expect(!result.ok && [result.error.offset, result.error.found]).toEqual([offset, found]);
+    expect(text.slice(offset).startsWith(found)).toBe(true);
+  });
+
+  test("a misspelt month suggests the nearest name", () => {
+    const result = tryParseBengaliDate("১৩ জুলুই ২০২৫");
+    expect(!result.ok && result.error.expected).toContain("did you mean জুলাই?");
+  });
+
+  test("West Bengal's traditional calendar is refused clearly, never mixed in", () => {
+    expect(() => parseBengaliDate("২৯ আষাঢ় ১৪৩২", { calendar: "west-bengal" })).toThrow(
+      expect.objectContaining({ code: "date.unsupported-calendar" }),
+    );
+  });
+});
+
+describe("notes", () => {
+  test("a Bangla date that disagrees with the Gregorian one is noted; the Gregorian date wins", () => {
+    const parsed = parseBengaliDate("রোববার, ১৩ জুলাই ২০২৫, ২৮ আষাঢ় ১৪৩২");
+    expect(parsed.iso).toBe("2025-07-13T00:00:00+06:00");
+    expect(parsed.notes.map((n) => n.code)).toEqual(["date.bangla-mismatch"]);
+    expect(parsed.notes[0]!.message).toContain("which gives ২৯ আষাঢ় ১৪৩২");
+  });
+
+  test("an agreeing three-date header has only the Hijri note", () => {
+    expect(parseBengaliDate("রোববার, ১৩ জুলাই ২০২৫, ২৯ আষাঢ় ১৪৩২, ১৭ মহররম ১৪৪৭").notes.map((n) => n.code)).toEqual(["date.hijri-ignored"]);
+  });
+
+  test("a weekday that is not the date's is noted", () => {
+    expect(parseBengaliDate("সোমবার, ১৩ জুলাই ২০২৫").notes.map((n) => n.code)).toEqual(["date.weekday-mismatch"]);
+  });
+
+  test("unknown words are ignored with a note naming them", () => {
+    const parsed = parseBengaliDate("ঢাকা, ১৩ জুলাই ২০২৫");
+    expect(parsed.iso).toBe("2025-07-13T00:00:00+06:00");
+    expect(parsed.notes).toEqual([{ code: "date.ignored-text", message: 'words that are not part of a date were ignored: "ঢাকা"' }]);
+  });
+});
+
+describe("formatBengaliDate", () => {
+  test.each([
+    ["2025-07-13T11:28:00Z", {}, "১৩ জুলাই ২০২৫, ১৭:২৮"],
+    ["2025-07-13T11:28:00Z", { time: false }, "১৩ জুলাই ২০২৫"],
+    ["2025-07-13T11:28:00Z", { calendar: "bangla" as const, time: false }, "২৯ আষাঢ় ১৪৩২"],
+    ["2025-12-15T18:30:00Z", { calendar: "bangla" as const }, "১ পৌষ ১৪৩২, ০০:৩০"],
+    ["2025-07-13T11:28:00Z", { timeZone: "Asia/Kolkata" }, "১৩ জুলাই ২০২৫, ১৬:৫৮"],
+  ])("%s with %j → %s", (instant, options, expected) => {
+    expect(formatBengaliDate(new Date(instant), options)).toBe(expected);
+  });
+});
+
+describe("properties", () => {
+  const instants = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true });
+  const zones = fc.constantFrom("Asia/Dhaka", "Asia/Kolkata", "UTC", "America/New_York");
+  const calendars = fc.constantFrom("gregorian" as const, "bangla" as const);
+
+  test("parse(format(d)) prints as d again, to the minute, in both calendars and several zones (1900–2100)", () => {
+    fc.assert(
+      fc.property(instants, zones, calendars, (instant, timeZone, calendar) => {
+        const printed = formatBengaliDate(instant, { timeZone, calendar });
+        const parsed = parseBengaliDate(printed, { timeZone });
+        expect(formatBengaliDate(parsed.instant, { timeZone, calendar })).toBe(printed);
+        expect(parsed.calendar).toBe(calendar);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("in a zone without clock changes, parse(format(d)) is d itself, truncated to the minute", () => {
+    fc.assert(
+      fc.property(instants, calendars, (instant, calendar) => {
+        const parsed = parseBengaliDate(formatBengaliDate(instant, { timeZone: "UTC", calendar }), { timeZone: "UTC" });
+        expect(parsed.instant.getTime()).toBe(Math.floor(instant.getTime() / 60_000) * 60_000);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("a date alone reads back to local midnight with day precision, in both calendars", () => {
+    fc.assert(
+      fc.property(instants, calendars, (instant, calendar) => {
+        const parsed = parseBengaliDate(formatBengaliDate(instant, { calendar, time: false }));
+        expect(parsed.precision).toBe("day");
+        expect(parsed.iso.slice(11, 19)).toBe("00:00:00");
+        expect(formatBengaliDate(parsed.instant, { calendar, time: false })).toBe(formatBengaliDate(instant, { calendar, time: false }));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("any text yields a ParsedDate or a DateParseError, never another exception", () => {
+    const pieces = fc.constantFrom("১৩", "জুলাই", "২০২৫", ":", "১৭", ",", "বিকেল", "টা", "মিনিট", "আগে", "ঘণ্টা", "পিএম", "আষাঢ়", "১৪৩২", "+", "-", "GMT", " ", "\u200B", "রাত", "সাড়ে");
+    const texts = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(" ")));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const result = tryParseBengaliDate(text, { now: RELATIVE_NOW });
+        if (result.ok) expect(result.value.iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/);
+        else expect(result.error).toBeInstanceOf(DateParseError);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("the fast paths read exactly as the full scanner does", () => {
+  test("for the common archive shapes, with and without labels, times and odd spacing", async () => {
+    const { readDate, scanDate } = await import("../../src/dates/grammar.js");
+    const label = fc.constantFrom("", "আপডেট : ", "প্রকাশ: ", "প্রকাশিত:", "হালনাগাদ : ");
+    const month = fc.constantFrom("জানুয়ারি", "জানুয়ারী", "ফেব্রু", "মে", "জুলাই", "আগষ্ট", "সেপ্টে", "ডিসেম্বর", "জানু\u09DFারি");
+    const bn = (n: number, width: number) => String(n).padStart(width, "0").replace(/\d/g, (d) => "০১২৩৪৫৬৭৮৯"[Number(d)]!);
+    fc.assert(
+      fc.property(label, fc.integer({ min: 0, max: 32 }), month, fc.integer({ min: 1900, max: 2100 }), fc.option(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.boolean())), (l, day, m, year, time) => {
+        const text = `${l}${bn(day, 1)} ${m} ${bn(year, 4)}${time ? `, ${bn(time[0], 2)}:${time[2] ? " " : ""}${bn(time[1], 2)}` : ""}`;
+        const run = (read: (t: string) => unknown) => {
+          try {
+            return { ok: read(text) };
+          } catch (error) {
+            return { code: (error as DateParseError).code, offset: (error as DateParseError).offset };
+          }
+        };
+        expect(run(readDate)).toEqual(run(scanDate));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
