@@ -76,8 +76,8 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   if (problems.length > 0) return { kind: "invalid", diagnostics: problems };
   const front = parsed.data;
 
-  const published = readDate(front.date, "date", raw, context, problems);
-  const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems);
+  const published = readDate(front.date, "date", raw, context, problems, warnings);
+  const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings);
   if (published && updated && updated.instant.getTime() < published.instant.getTime()) {
     problems.push({
       code: "article.updated-before-date",
@@ -168,12 +168,17 @@ function readDate(
   raw: RawArticle,
   context: NormaliseContext,
   problems: Diagnostic[],
+  warnings: Diagnostic[],
 ): ArticleDate | undefined {
   const result = tryParseBengaliDate(text, { timeZone: context.config.timeZone, now: context.now });
+  const location = locate(raw, field);
   if (result.ok) {
+    // The reader's remarks (a Bangla date that disagrees, ignored words) are worth an editor's look, not a failure.
+    for (const note of result.value.notes) {
+      warnings.push({ code: note.code as Diagnostic["code"], severity: "warning", ...location, field, message: note.message, found: quote(text) });
+    }
     return { iso: result.value.iso, instant: result.value.instant, precision: result.value.precision };
   }
-  const location = locate(raw, field);
   const { error } = result;
   problems.push({
     code: error.code as Diagnostic["code"],

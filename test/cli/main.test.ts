@@ -84,6 +84,21 @@ test("date prints the ISO instant of one text", async () => {
   expect((await run(["date", "2025-07-13 17:28", "--tz", "Asia/Kolkata"])).stdout).toBe("2025-07-13T17:28:00+05:30\n");
 });
 
+test("date resolves relative forms against --now, in the zone given", async () => {
+  expect((await run(["date", "২ ঘণ্টা আগে", "--now", "2025-07-14T12:00:00+06:00"])).stdout).toBe("2025-07-14T10:00:00+06:00\n");
+  expect((await run(["date", "গতকাল রাত ৯টা", "--now", "2025-07-14T12:00:00+06:00", "--tz", "Asia/Kolkata"])).stdout).toBe(
+    "2025-07-13T21:00:00+05:30\n",
+  );
+});
+
+test("date refuses a text it cannot read with the reason, exit 1", async () => {
+  const result = await run(["date", "৩১ ফেব্রুয়ারি ২০২৫"]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toBe(
+    'patrika: no such day in the calendar (at character 0, found "৩১ ফেব্রুয়ারি ২০২৫"); expected a day from 1 to 28 in that month\n',
+  );
+});
+
 test("date without text reads one date per line and marks rejected lines, in order", async () => {
   const result = await run(["date"], { stdin: "১৩ জুলাই ২০২৫, ১৭:২৮\nকোনো তারিখ নেই\n2025-07-13\n" });
   expect(result.code).toBe(0);

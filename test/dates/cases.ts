@@ -98,6 +98,12 @@ export const FRAME_CASES: Case[] = [
   ["১৩ জুলাই ২০২৫ ইং", "2025-07-13T00:00:00+06:00", "day", "masthead date line"],
   ["১ জানু\u09DFারি ২০২৬", "2026-01-01T00:00:00+06:00", "day", "precomposed য় (U+09DF)"],
   ["১ জানু\u09AF\u09BCারি ২০২৬", "2026-01-01T00:00:00+06:00", "day", "য় as য + nukta (NFC form)"],
+  ["২৯ আষা\u09DD ১৪৩২", "2025-07-13T00:00:00+06:00", "day", "precomposed ঢ় (U+09DD)"],
+  ["২৯ আষা\u09A2\u09BC ১৪৩২", "2025-07-13T00:00:00+06:00", "day", "ঢ় as ঢ + nukta (NFC form)"],
+  ["১৩ জুলাই ২০২৫ বিকেল সা\u09DCে ৫টা", "2025-07-13T17:30:00+06:00", "minute", "precomposed ড় (U+09DC)"],
+  ["১৩ জুলাই ২০২৫ বিকেল সা\u09A1\u09BCে ৫টা", "2025-07-13T17:30:00+06:00", "minute", "ড় as ড + nukta (NFC form)"],
+  ["১৩ জুলাই ২০২৫, \u09E7\u09ED:\u09E8\u09EE", "2025-07-13T17:28:00+06:00", "minute", "Bengali digits by code point"],
+  ["১৩ জু\u200Cলাই ২০২৫", "2025-07-13T00:00:00+06:00", "day", "ZWNJ inside a month name from a web editor"],
 ];
 
 /** Times: 24-hour, 12-hour, AM/PM in Bengali and English, seconds. */

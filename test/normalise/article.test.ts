@@ -113,3 +113,11 @@ test("an unknown field is a warning that suggests the nearest known field", () =
     expect.objectContaining({ code: "article.unknown-field", severity: "warning", field: "auther", line: 4, hint: 'did you mean "author"?' }),
   ]);
 });
+
+test("a remark of the date reader becomes a warning on that field", () => {
+  const result = normalise('title: t\ndate: "রোববার, ১৩ জুলাই ২০২৫, ২৮ আষাঢ় ১৪৩২"');
+  expect(result.kind === "article" && result.article.published.iso).toBe("2025-07-13T00:00:00+06:00");
+  expect(result.kind === "article" && result.warnings).toEqual([
+    expect.objectContaining({ code: "date.bangla-mismatch", severity: "warning", field: "date", line: 3 }),
+  ]);
+});
