@@ -5,13 +5,14 @@ import { hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { loadArticles } from "./load/index.js";
 import type { Article, BuildReport, OutputFile, Site } from "./model.js";
 import { normaliseArticle } from "./normalise/article.js";
-import { assembleSite } from "./normalise/site.js";
+import { assembleSite, findCollisions } from "./normalise/site.js";
 import { renderAtom } from "./render/atom.js";
 import { renderNewsSitemap } from "./render/news-sitemap.js";
+import { renderReport } from "./render/report.js";
 import { renderRss } from "./render/rss.js";
 import { renderSitemap } from "./render/sitemap.js";
 import { OUTPUT_FILES } from "./render/xml.js";
-import { writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
+import { OutputLockedError, writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
 
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
@@ -24,6 +25,8 @@ export interface BuildOptions {
   configFile?: string;
   /** Whether a build cache may be used (accepted now; there is no cache yet). */
   cache?: boolean;
+  /** Publish every valid article and list the invalid ones, instead of refusing to publish at all. */
+  skipInvalid?: boolean;
   /** File operations for writing (tests inject failures). */
   io?: WriteIo;
 }
@@ -32,11 +35,11 @@ export interface BuildOptions {
 export async function check(options: BuildOptions): Promise<BuildReport> {
   const configFile = options.configFile ?? DEFAULT_CONFIG_FILE;
   const loadedConfig = await loadConfig(configFile);
-  if (!loadedConfig.ok) return { status: "config-error", diagnostics: loadedConfig.diagnostics, files: [], articlesFound: 0 };
+  if (!loadedConfig.ok) return emptyReport("config-error", loadedConfig.diagnostics);
   const config = loadedConfig.config;
 
   const loaded = await loadArticles(options.articlesDir ?? "articles");
-  if (!loaded.ok) return { status: "config-error", diagnostics: loaded.diagnostics, files: [], articlesFound: 0 };
+  if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics);
 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const articles: Article[] = [];
@@ -51,30 +54,36 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
     if (result.kind === "draft") drafts.push(raw.file);
     else articles.push(result.article);
   }
-  const { site, diagnostics: siteDiagnostics } = assembleSite({ config, now: options.now, articles, drafts });
-  diagnostics.push(...siteDiagnostics);
+  diagnostics.push(...findCollisions(articles));
   const sorted = sortDiagnostics(diagnostics);
-  return { status: hasErrors(sorted) ? "invalid" : "ok", diagnostics: sorted, site, files: [], articlesFound: loaded.found };
+  const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
+  const site = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts });
+  const skipped = [...invalidFiles];
+  const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
+  return { status, diagnostics: sorted, site, files: [], articlesFound: loaded.found, skipped: options.skipInvalid ? skipped : [] };
 }
 
 /**
- * load → normalise → render → write. Nothing is written unless every article is valid; then every output is
- * written to a temporary file and renamed into place, so `outDir` holds either the previous build or this one.
+ * load → normalise → render → write. Nothing is written unless every article is valid (or `skipInvalid` leaves the
+ * invalid ones out); then every output is written to a temporary file and renamed into place, so `outDir` holds
+ * either the previous build or this one.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const report = await check(options);
   if (report.status !== "ok" || !report.site) return report;
   const rendered = renderSite(report.site);
+  rendered.push({ file: { name: OUTPUT_FILES.report, content: renderReport(report) }, count: report.skipped.length });
   const outDir = options.outDir ?? "output";
   try {
     await writeAtomically(outDir, rendered.map(({ file }) => file), options.io);
   } catch (error) {
+    const locked = error instanceof OutputLockedError;
     report.diagnostics.push({
-      code: "output.write-failed",
+      code: locked ? "output.locked" : "output.write-failed",
       severity: "error",
       file: relative(process.cwd(), outDir) || ".",
-      message: `the output could not be written (${(error as Error).message}); the previous output is untouched`,
-      expected: "a writable output folder with free space",
+      message: locked ? (error as Error).message : `the output could not be written (${(error as Error).message}); the previous output is untouched`,
+      expected: locked ? "one build at a time in an output folder" : "a writable output folder with free space",
     });
     return { ...report, status: "write-error" };
   }
@@ -90,4 +99,8 @@ export function renderSite(site: Site): { file: RenderedFile; count: number }[] 
     { file: { name: OUTPUT_FILES.newsSitemap, content: renderNewsSitemap(site) }, count: site.news.items.length },
     { file: { name: OUTPUT_FILES.sitemap, content: renderSitemap(site) }, count: site.articles.length + 1 },
   ];
+}
+
+function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[]): BuildReport {
+  return { status, diagnostics, files: [], articlesFound: 0, skipped: [] };
 }

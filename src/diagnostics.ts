@@ -46,9 +46,11 @@ export const DIAGNOSTIC_CODES = {
   "article.invalid-category": "the category cannot form a URL path",
   "article.invalid-image": "the image URL is not an absolute http(s) URL",
   "article.updated-before-date": "updated is earlier than date",
+  "article.implausible-date": "a date outside the configured plausible range (a typo in the year)",
   "article.duplicate-url": "two articles would be published at the same URL",
   "article.duplicate-id": "two articles have the same permanent id",
   "output.write-failed": "an output file could not be written; the previous output is untouched",
+  "output.locked": "another build is writing the same output folder",
 } as const;
 
 /** A stable diagnostic code, or one passed on from the date reader (`date.*`). */

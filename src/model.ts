@@ -83,4 +83,6 @@ export interface BuildReport {
   site?: Site;
   files: OutputFile[];
   articlesFound: number;
+  /** Article files left out because of errors (only with skipInvalid). */
+  skipped: string[];
 }

@@ -30,7 +30,13 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 test("the fixture site builds without errors", () => {
   expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   expect(report.status).toBe("ok");
-  expect(report.files.map((f) => f.name)).toEqual(OUTPUTS);
+  expect(report.files.map((f) => f.name)).toEqual([...OUTPUTS, "patrika-report.json"]);
+});
+
+test("patrika-report.json matches its golden file", () => {
+  const golden = join(GOLDEN, "patrika-report.json");
+  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(golden, read("patrika-report.json"));
+  expect(read("patrika-report.json")).toBe(readFileSync(golden, "utf8"));
 });
 
 describe.each(OUTPUTS)("%s", (name) => {
@@ -93,7 +99,7 @@ test("two builds of the same input with the same now are byte-identical", async 
   const second = mkdtempSync(join(tmpdir(), "patrika-basic-again-"));
   try {
     await build({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, configFile: `${FIXTURE}/patrika.config.json`, outDir: second });
-    for (const name of OUTPUTS) expect(readFileSync(join(second, name), "utf8")).toBe(read(name));
+    for (const name of [...OUTPUTS, "patrika-report.json"]) expect(readFileSync(join(second, name), "utf8")).toBe(read(name));
   } finally {
     rmSync(second, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { build, check } from "../build.js";
-import { formatReport } from "./report.js";
+import { formatReport, formatReportJson } from "./report.js";
 import { resolveNow } from "./now.js";
 import type { Io } from "./main.js";
 
@@ -9,6 +9,8 @@ export interface BuildFlags {
   config: string;
   now?: string;
   cache: boolean;
+  skipInvalid?: boolean;
+  json?: boolean;
 }
 
 /** Exit codes (README, "Exit codes"): 0 built, 1 article errors, 2 usage or config error, 3 could not write. */
@@ -21,13 +23,22 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
     io.stderr(`patrika: ${now.message}\n`);
     return EXIT.usage;
   }
-  const options = { now: now.now, articlesDir: flags.articles, outDir: flags.out, configFile: flags.config, cache: flags.cache };
+  const options = {
+    now: now.now,
+    articlesDir: flags.articles,
+    outDir: flags.out,
+    configFile: flags.config,
+    cache: flags.cache,
+    skipInvalid: flags.skipInvalid ?? false,
+  };
   const report = action === "build" ? await build(options) : await check(options);
-  const text = formatReport(report, action, flags.out.replace(/\/+$/, ""));
-  if (report.status === "ok") {
-    io.stdout(`${text}\n`);
-    return EXIT.ok;
+  const code = report.status === "ok" ? EXIT.ok : report.status === "invalid" ? EXIT.invalid : report.status === "write-error" ? EXIT.writeFailed : EXIT.usage;
+  if (flags.json) {
+    io.stdout(`${formatReportJson(report)}\n`);
+    return code;
   }
-  io.stderr(`${text}\n`);
-  return report.status === "invalid" ? EXIT.invalid : report.status === "write-error" ? EXIT.writeFailed : EXIT.usage;
+  const text = formatReport(report, action, flags.out.replace(/\/+$/, ""));
+  if (code === EXIT.ok) io.stdout(`${text}\n`);
+  else io.stderr(`${text}\n`);
+  return code;
 }

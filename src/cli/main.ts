@@ -36,17 +36,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .option("--config <file>", "config file", DEFAULT_CONFIG_FILE)
       .option("--now <iso8601>", "the build's notion of now, with an offset (default: SOURCE_DATE_EPOCH, else the clock)")
       .option("--no-cache", "build without reading or writing the build cache")
+      .option("--json", "print the report as JSON (diagnostics with file, line, column, field, code, message)")
       .action(async (flags: BuildFlags) => {
         exitCode = await runBuild(name, flags, io);
       });
 
-  buildLike("build", "write rss.xml, atom.xml, news-sitemap.xml and sitemap.xml from the articles").addHelpText(
+  buildLike("build", "write rss.xml, atom.xml, news-sitemap.xml and sitemap.xml from the articles")
+    .option("--skip-invalid", "publish every valid article, list the invalid ones, and exit 0")
+    .addHelpText(
     "after",
-    "\nExamples:\n  patrika build\n  patrika build --articles site/articles --out public --now 2025-07-14T12:00:00+06:00\n  SOURCE_DATE_EPOCH=1752472800 patrika build",
+    "\nExamples:\n  patrika build\n  patrika build --articles site/articles --out public --now 2025-07-14T12:00:00+06:00\n  patrika build --skip-invalid\n  SOURCE_DATE_EPOCH=1752472800 patrika build",
   );
   buildLike("check", "validate the config and every article; write nothing").addHelpText(
     "after",
-    "\nExamples:\n  patrika check\n  patrika check --articles site/articles",
+    "\nExamples:\n  patrika check\n  patrika check --json > diagnostics.json",
   );
   program
     .command("date")

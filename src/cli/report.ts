@@ -18,6 +18,9 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
     return lines.join("\n");
   }
   const site = report.site!;
+  if (report.skipped.length > 0) {
+    lines.push(`Skipped ${count(report.skipped.length, "invalid article")} (--skip-invalid); the list is in ${outDir}/patrika-report.json.`);
+  }
   const skipped: string[] = [];
   if (site.excluded.drafts.length) skipped.push(count(site.excluded.drafts.length, "draft"));
   if (site.excluded.scheduled.length) skipped.push(`${site.excluded.scheduled.length} scheduled after now`);
@@ -26,6 +29,16 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
       `${skipped.length ? ` (left out: ${skipped.join(", ")})` : ""}; now is ${site.now.iso}.`,
   );
   if (action === "build") {
+    lines.push(...fileLines(report, outDir));
+  }
+  if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
+  return lines.join("\n");
+}
+
+function fileLines(report: BuildReport, outDir: string): string[] {
+  const site = report.site!;
+  const lines: string[] = [];
+  {
     const width = Math.max(...report.files.map((f) => f.name.length));
     for (const file of report.files) {
       lines.push(`  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count)}`);
@@ -36,8 +49,36 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
       lines.push(`  News window: ${site.news.start.iso} to ${site.news.end.iso}.`);
     }
   }
-  if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
-  return lines.join("\n");
+  return lines;
+}
+
+/** The report as JSON for CI annotations: every diagnostic with file, line, column, field, code and message. */
+export function formatReportJson(report: BuildReport): string {
+  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  return JSON.stringify(
+    {
+      status: report.status,
+      errors,
+      warnings: report.diagnostics.length - errors,
+      articles: report.articlesFound,
+      skipped: report.skipped,
+      files: report.files.map(({ name, count }) => ({ name, count })),
+      diagnostics: report.diagnostics.map((d) => ({
+        file: d.file ?? null,
+        line: d.line ?? null,
+        column: d.column ?? null,
+        field: d.field ?? null,
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        found: d.found ?? null,
+        expected: d.expected ?? null,
+        hint: d.hint ?? null,
+      })),
+    },
+    null,
+    2,
+  );
 }
 
 function describeCount(name: string, n: number): string {

@@ -106,6 +106,8 @@ const EXPECTED: Record<string, string> = {
   publicationName: "a non-empty string",
   timeZone: 'an IANA zone name such as "Asia/Dhaka"',
   feedSize: "a whole number from 1 to 1000",
+  earliestDate: 'a date written YYYY-MM-DD, such as "1971-12-16"',
+  maxFutureDays: "a whole number of days from 0 to 36500",
 };
 
 function expectedFor(key: string, zodMessage: string): string {

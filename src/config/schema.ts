@@ -6,6 +6,10 @@ export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
 export const DEFAULT_FEED_SIZE = 50;
 /** A feed larger than this is a mistake rather than a choice (readers time out on multi-MB feeds). */
 export const MAX_FEED_SIZE = 1000;
+/** Publication dates before this are taken for typos (a year of 1025 for 2025) unless the config says otherwise. */
+export const DEFAULT_EARLIEST_DATE = "1900-01-01";
+/** Scheduling further ahead than this many days is taken for a typo (2052 for 2025). */
+export const DEFAULT_MAX_FUTURE_DAYS = 366;
 
 const absoluteHttpUrl = z
   .string()
@@ -38,6 +42,10 @@ export const configSchema = z.strictObject({
   timeZone: z.string().default(DEFAULT_TIME_ZONE),
   /** How many of the newest articles each feed carries. */
   feedSize: z.number().int().min(1).max(MAX_FEED_SIZE).default(DEFAULT_FEED_SIZE),
+  /** Dates before this day (YYYY-MM-DD, local) are refused as implausible. */
+  earliestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 1971-12-16").default(DEFAULT_EARLIEST_DATE),
+  /** Dates more than this many days after now are refused as implausible. */
+  maxFutureDays: z.number().int().min(0).max(36500).default(DEFAULT_MAX_FUTURE_DAYS),
 });
 
 /** The config as written in the file (all optional keys optional). */
@@ -53,6 +61,8 @@ export interface SiteConfig {
   publicationName: string;
   timeZone: string;
   feedSize: number;
+  earliestDate: string;
+  maxFutureDays: number;
 }
 
 /** Fills the derived defaults (title from the host, description from the title) and trims the site URL. */
@@ -67,5 +77,7 @@ export function resolveConfig(parsed: z.output<typeof configSchema>): SiteConfig
     publicationName: parsed.publicationName ?? title,
     timeZone: parsed.timeZone,
     feedSize: parsed.feedSize,
+    earliestDate: parsed.earliestDate,
+    maxFutureDays: parsed.maxFutureDays,
   };
 }

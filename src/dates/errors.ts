@@ -4,10 +4,13 @@ export class DateParseError extends Error {
   readonly offset: number;
   readonly found: string;
   readonly expected: string;
+  /** What is wrong, in a few words, without the location (the message adds offset, found and expected). */
+  readonly reason: string;
 
-  constructor(code: string, offset: number, found: string, expected: string, message: string) {
-    super(`${message} (at character ${offset}${found ? `, found "${found}"` : ""}); expected ${expected}`);
+  constructor(code: string, offset: number, found: string, expected: string, reason: string) {
+    super(`${reason} (at character ${offset}${found ? `, found "${found}"` : ""}); expected ${expected}`);
     this.name = "DateParseError";
+    this.reason = reason;
     this.code = code;
     this.offset = offset;
     this.found = found;

@@ -120,6 +120,18 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
   try {
     data = matter(text, MATTER_OPTIONS).data;
   } catch (error) {
+    const unclosed = findUnclosedQuote(yamlText);
+    if (unclosed) {
+      return fail({
+        code: "frontmatter.invalid-yaml",
+        severity: "error",
+        file,
+        line: unclosed.line,
+        column: unclosed.column,
+        message: "the front matter is not valid YAML: a quote opened here is never closed",
+        expected: 'a closing " on the same line (write \\" for a quote inside the value)',
+      });
+    }
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     return fail({
@@ -156,6 +168,23 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
       bodyLine: closingLine + 1,
     },
   };
+}
+
+/**
+ * After a YAML error, the line whose quoted value never closes, if any: js-yaml reports such a mistake where the
+ * stream ends, lines away from the quote an editor has to fix. Lines count from the file's line 2.
+ */
+function findUnclosedQuote(yamlText: string): { line: number; column: number } | undefined {
+  const lines = yamlText.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const value = /^[^#:]+:[ \t]+(["'])/.exec(lines[i]!);
+    if (!value) continue;
+    const quote = value[1]!;
+    const rest = lines[i]!.slice(value[0].length);
+    const closed = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
+    if (!closed) return { line: i + 2, column: value[0].length };
+  }
+  return undefined;
 }
 
 /** Finds each top-level key's line (counting from the file's line 2) and the column where its value starts. */

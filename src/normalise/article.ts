@@ -78,6 +78,9 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
 
   const published = readDate(front.date, "date", raw, context, problems, warnings);
   const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings);
+  for (const [field, value] of [["date", published], ["updated", updated]] as const) {
+    if (value) checkPlausible(value, field, raw, context, problems);
+  }
   if (published && updated && updated.instant.getTime() < published.instant.getTime()) {
     problems.push({
       code: "article.updated-before-date",
@@ -95,7 +98,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
     problems.push({
       code: "article.invalid-slug",
       severity: "error",
-      ...at(front.slug === undefined ? "title" : "slug"),
+      ...(front.slug === undefined ? { file: raw.file } : at("slug")),
       field: "slug",
       message: front.slug === undefined ? "the file name cannot serve as the article's slug" : "the slug cannot form a URL path segment",
       found: quote(slug),
@@ -121,7 +124,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
     problems.push({
       code: "article.invalid-slug",
       severity: "error",
-      ...at(front.slug === undefined ? "title" : "slug"),
+      ...(front.slug === undefined ? { file: raw.file } : at("slug")),
       field: "slug",
       message: `the article's URL would be ${url.length} characters long once percent-encoded (each Bengali letter takes 9)`,
       found: quote(slug),
@@ -187,11 +190,28 @@ function readDate(
     // Point at the offending character inside the value when the value sits on the key's line.
     column: location.column === undefined ? undefined : location.column + error.offset,
     field,
-    message: `${field} cannot be read as a date: ${error.message}`,
+    message: `not a date patrika can read: ${error.reason}${error.found && error.found !== text.trim() ? ` ("${error.found}", character ${error.offset + 1} of the value)` : ""}`,
     found: quote(text),
     expected: error.expected,
   });
   return undefined;
+}
+
+/** A date far outside the site's life is a typo (১০২৫ for ২০২৫), caught before it sinks or tops every feed. */
+function checkPlausible(date: ArticleDate, field: "date" | "updated", raw: RawArticle, context: NormaliseContext, problems: Diagnostic[]): void {
+  const { earliestDate, maxFutureDays } = context.config;
+  const latest = context.now.getTime() + maxFutureDays * 86_400_000;
+  const tooEarly = date.iso.slice(0, 10) < earliestDate;
+  if (!tooEarly && date.instant.getTime() <= latest) return;
+  problems.push({
+    code: "article.implausible-date",
+    severity: "error",
+    ...locate(raw, field),
+    field,
+    message: tooEarly ? `${field} is before ${earliestDate}, earlier than this site accepts` : `${field} is more than ${maxFutureDays} days after now`,
+    found: date.iso,
+    expected: `a date from ${earliestDate} to ${maxFutureDays} days after now (config keys earliestDate and maxFutureDays)`,
+  });
 }
 
 function readImage(value: FrontMatter["image"], raw: RawArticle, problems: Diagnostic[]): ArticleImage | undefined {

@@ -17,14 +17,13 @@ export interface SiteInput {
 }
 
 /** Decides what is published where: drops scheduled articles, orders the rest, picks feed and news items. */
-export function assembleSite(input: SiteInput): { site: Site; diagnostics: Diagnostic[] } {
+export function assembleSite(input: SiteInput): Site {
   const { config, now } = input;
   const stamp = (instant: Date): ArticleDate => ({ iso: formatIsoInZone(instant, config.timeZone), instant, precision: "second" });
   const scheduled = input.articles.filter((a) => a.published.instant.getTime() > now.getTime());
   const published = input.articles
     .filter((a) => a.published.instant.getTime() <= now.getTime())
     .sort(newestFirst);
-  const diagnostics = findCollisions(input.articles);
 
   const feedItems: FeedItem[] = published.slice(0, config.feedSize).map((article) => {
     const { html, excerpt } = renderBody(article.body, article.url);
@@ -40,16 +39,13 @@ export function assembleSite(input: SiteInput): { site: Site; diagnostics: Diagn
   }, undefined);
 
   return {
-    site: {
-      config,
-      now: stamp(now),
-      articles: published,
-      feedItems,
-      news: { start: stamp(windowStart), end: stamp(now), items: newsItems },
-      updated: newest ?? stamp(now),
-      excluded: { drafts: [...input.drafts].sort(compareText), scheduled: scheduled.map((a) => a.file).sort(compareText) },
-    },
-    diagnostics,
+    config,
+    now: stamp(now),
+    articles: published,
+    feedItems,
+    news: { start: stamp(windowStart), end: stamp(now), items: newsItems },
+    updated: newest ?? stamp(now),
+    excluded: { drafts: [...input.drafts].sort(compareText), scheduled: scheduled.map((a) => a.file).sort(compareText) },
   };
 }
 
@@ -58,8 +54,11 @@ function newestFirst(a: Article, b: Article): number {
   return b.published.instant.getTime() - a.published.instant.getTime() || compareText(a.url, b.url);
 }
 
-/** Two articles at one URL (or with one id) would overwrite each other in every reader: both files are named. */
-function findCollisions(articles: Article[]): Diagnostic[] {
+/**
+ * Two articles at one URL (or with one id) would overwrite each other in every reader: the later file (in path
+ * order) gets the error, and the message names the earlier one.
+ */
+export function findCollisions(articles: readonly Article[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const [key, code, label] of [
     ["url", "article.duplicate-url", "URL"],

@@ -102,6 +102,7 @@ export const OUTPUT_FILES = {
   atom: "atom.xml",
   newsSitemap: "news-sitemap.xml",
   sitemap: "sitemap.xml",
+  report: "patrika-report.json",
 } as const;
 
 /** Absolute URL at which an output file is published (the site's root, next to the home page). */

@@ -1,7 +1,7 @@
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 
-/** One rendered output, ready to be written. */
+/** One rendered output, ready to be written (`name` may hold `/` for a file in a subfolder of the output). */
 export interface RenderedFile {
   name: string;
   content: string;
@@ -34,24 +34,85 @@ export const nodeIo: WriteIo = {
   },
 };
 
+/** The lock file a build holds in its output folder while it writes. */
+export const LOCK_FILE = ".patrika.lock";
+const TEMPORARY = /^\..+\.\d+-\d+\.tmp$/;
+
+/** Another build holds the output folder. */
+export class OutputLockedError extends Error {
+  constructor(
+    readonly outDir: string,
+    readonly pid: number,
+  ) {
+    super(`another patrika build (process ${pid}) is writing ${outDir}; wait for it to finish, or delete ${join(outDir, LOCK_FILE)} if no build is running`);
+    this.name = "OutputLockedError";
+  }
+}
+
 /**
  * Writes every file beside its target under a temporary name, then renames each into place only once all were
  * written. A failure before the renames leaves every previous output exactly as it was; a rename replaces a file
- * in one step, so a reader sees either the old file or the new one, never a part.
+ * in one step, so a reader sees either the old file or the new one, never a part. A lock file keeps two builds
+ * from interleaving their renames in the same folder.
  */
 export async function writeAtomically(outDir: string, files: readonly RenderedFile[], io: WriteIo = nodeIo): Promise<void> {
   await io.mkdir(outDir);
-  const staged: { temporary: string; target: string }[] = [];
+  const release = await acquireLock(outDir);
   try {
-    for (const [index, file] of files.entries()) {
-      const target = join(outDir, file.name);
-      const temporary = join(outDir, `.${file.name}.${process.pid}-${index}.tmp`);
-      staged.push({ temporary, target });
-      await io.writeFileDurably(temporary, file.content);
+    await removeStaleTemporaries(outDir, files);
+    const staged: { temporary: string; target: string }[] = [];
+    try {
+      for (const [index, file] of files.entries()) {
+        const target = join(outDir, file.name);
+        const slash = file.name.lastIndexOf("/");
+        if (slash > 0) await io.mkdir(join(outDir, file.name.slice(0, slash)));
+        const temporary = join(outDir, `${file.name.slice(0, slash + 1)}.${file.name.slice(slash + 1)}.${process.pid}-${index}.tmp`);
+        staged.push({ temporary, target });
+        await io.writeFileDurably(temporary, file.content);
+      }
+    } catch (error) {
+      await Promise.all(staged.map(({ temporary }) => io.remove(temporary).catch(() => undefined)));
+      throw error;
     }
-  } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => io.remove(temporary).catch(() => undefined)));
-    throw error;
+    for (const { temporary, target } of staged) await io.rename(temporary, target);
+  } finally {
+    await release();
   }
-  for (const { temporary, target } of staged) await io.rename(temporary, target);
+}
+
+/** Takes the folder's lock, or throws OutputLockedError naming the build that holds it. A dead holder's lock is taken over. */
+async function acquireLock(outDir: string): Promise<() => Promise<void>> {
+  const path = join(outDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, "wx");
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new OutputLockedError(outDir, pid);
+      await rm(path, { force: true }); // left by a build that was killed: nobody holds it
+    }
+  }
+  throw new Error(`could not take the lock ${path}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Temporary files left by a killed build (we hold the lock, so no live build owns any). */
+async function removeStaleTemporaries(outDir: string, files: readonly RenderedFile[]): Promise<void> {
+  const folders = new Set(["", ...files.map((f) => f.name.slice(0, f.name.lastIndexOf("/") + 1))]);
+  for (const folder of folders) {
+    const entries = await readdir(join(outDir, folder)).catch(() => [] as string[]);
+    await Promise.all(entries.filter((name) => TEMPORARY.test(name)).map((name) => rm(join(outDir, folder, name), { force: true })));
+  }
 }

@@ -14,6 +14,8 @@ test("a minimal config gets every default", () => {
       publicationName: "www.example.com",
       timeZone: "Asia/Dhaka",
       feedSize: 50,
+      earliestDate: "1900-01-01",
+      maxFutureDays: 366,
     },
   });
 });

@@ -32,7 +32,7 @@ test.each([
   ["an unterminated front matter", "---\ntitle: a\n\nbody\n", "frontmatter.unterminated", 1],
   ["a tab-indented mapping", "---\nimage:\n\turl: x\n---\n", "frontmatter.invalid-yaml", 3],
   ["a duplicate key", "---\ntitle: a\ntitle: b\n---\n", "frontmatter.invalid-yaml", 3],
-  ["an unclosed quote (reported where the stream ends)", '---\ntitle: "a\ndate: b\n---\n', "frontmatter.invalid-yaml", 4],
+  ["an unclosed quote (reported where it opens)", '---\ntitle: "a\ndate: b\n---\n', "frontmatter.invalid-yaml", 2],
   ["a list instead of fields", "---\n- a\n- b\n---\n", "frontmatter.not-a-mapping", 2],
 ])("%s is reported as %s at its line", (_name, text, code, line) => {
   const result = parse(text);
@@ -47,4 +47,14 @@ test("text that is not UTF-8 is refused with the line of the first bad byte", ()
 test("a binary file is refused", () => {
   const result = parse(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
   expect(!result.ok && result.diagnostics[0]?.code).toBe("file.not-utf8");
+});
+
+test("a file that vanished between listing and reading is reported as unreadable", async () => {
+  const { readArticle } = await import("../../src/load/read.js");
+  const result = await readArticle("test/fixtures/basic/articles", "gone-since-listing.md");
+  expect(!result.ok && result.diagnostics[0]).toMatchObject({
+    code: "file.unreadable",
+    file: "test/fixtures/basic/articles/gone-since-listing.md",
+    message: "the file could not be read (ENOENT)",
+  });
 });

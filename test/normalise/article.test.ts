@@ -121,3 +121,10 @@ test("a remark of the date reader becomes a warning on that field", () => {
     expect.objectContaining({ code: "date.bangla-mismatch", severity: "warning", field: "date", line: 3 }),
   ]);
 });
+
+test.each([
+  ['"১০২৫-০৭-১৩"', "date", "date is before 1900-01-01, earlier than this site accepts"],
+  ['"2052-07-13"', "date", "date is more than 366 days after now"],
+])("an implausible date %s is refused as a typo", (written, field, message) => {
+  expect(problems(`title: t\ndate: ${written}`)).toEqual([expect.objectContaining({ code: "article.implausible-date", field, message })]);
+});

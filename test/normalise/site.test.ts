@@ -1,5 +1,5 @@
 import { normaliseArticle } from "../../src/normalise/article.js";
-import { assembleSite } from "../../src/normalise/site.js";
+import { assembleSite, findCollisions } from "../../src/normalise/site.js";
 import type { Article } from "../../src/model.js";
 import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
 
@@ -21,12 +21,12 @@ const articles = [
   make("future", "2025-07-14T12:01:00+06:00"),
   make("mid", "2025-07-13T08:00:00+06:00", 'updated: "2025-07-14T11:00:00+06:00"'),
 ];
-const { site, diagnostics } = assembleSite({ config, now: FIXTURE_NOW, articles, drafts: ["articles/draft.md"] });
+const site = assembleSite({ config, now: FIXTURE_NOW, articles, drafts: ["articles/draft.md"] });
 
 test("scheduled articles are left out; the rest are newest first", () => {
   expect(site.articles.map((a) => a.slug)).toEqual(["newest", "mid", "edge", "outside", "old"]);
   expect(site.excluded).toEqual({ drafts: ["articles/draft.md"], scheduled: ["articles/future.md"] });
-  expect(diagnostics).toEqual([]);
+  expect(findCollisions(articles)).toEqual([]);
 });
 
 test("the feeds carry the newest feedSize articles, with relative links made absolute", () => {
@@ -43,13 +43,12 @@ test("the news window is the 48 hours up to now, both ends included", () => {
 test("the feed's build date is the newest update or publication, not the clock", () => {
   expect(site.updated.iso).toBe("2025-07-14T12:00:00+06:00");
   const older = assembleSite({ config, now: new Date("2030-01-01T00:00:00Z"), articles: articles.slice(0, 3), drafts: [] });
-  expect(older.site.updated.iso).toBe("2025-07-12T12:00:00+06:00");
+  expect(older.updated.iso).toBe("2025-07-12T12:00:00+06:00");
 });
 
 test("two articles at one URL are both named", () => {
   const twin = { ...make("old", "2025-07-02T10:00:00+06:00"), file: "articles/z/old.md", id: "urn:x:other" };
-  const result = assembleSite({ config, now: FIXTURE_NOW, articles: [...articles, twin], drafts: [] });
-  expect(result.diagnostics).toEqual([
+  expect(findCollisions([...articles, twin])).toEqual([
     expect.objectContaining({ code: "article.duplicate-url", file: "articles/z/old.md", message: "this article has the same URL as articles/old.md" }),
   ]);
 });

@@ -27,7 +27,7 @@ const result = normaliseArticle(
   { config, now: FIXTURE_NOW },
 );
 if (result.kind !== "article") throw new Error(JSON.stringify(result));
-const { site } = assembleSite({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
+const site = assembleSite({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
 
 let dir: string;
 beforeAll(() => {

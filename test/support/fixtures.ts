@@ -17,6 +17,8 @@ export const testConfig = (overrides: Partial<SiteConfig> = {}): SiteConfig => (
   publicationName: "পরীক্ষা বার্তা",
   timeZone: "Asia/Dhaka",
   feedSize: 50,
+  earliestDate: "1900-01-01",
+  maxFutureDays: 366,
   ...overrides,
 });
 
