@@ -135,6 +135,23 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   if (problems.length > 0 || !published) return { kind: "invalid", diagnostics: problems };
 
   const title = singleLine(xmlSafe(front.title));
+  if (title === "") {
+    // Nothing but characters XML forbids: publishing it would give readers an empty headline.
+    return {
+      kind: "invalid",
+      diagnostics: [
+        {
+          code: "article.missing-field",
+          severity: "error",
+          ...at("title"),
+          field: "title",
+          message: "the title holds only characters that cannot be published (control characters)",
+          found: quote(front.title),
+          expected: FIELD_EXPECTATIONS.title,
+        },
+      ],
+    };
+  }
   const summary = front.summary === undefined ? undefined : singleLine(xmlSafe(front.summary)) || undefined;
   const article: Article = {
     file: raw.file,
