@@ -111,6 +111,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 function expectedFor(key: string, zodMessage: string): string {
+  if (key === "") return 'a JSON object such as {"siteUrl": "https://www.example.com"}';
   return EXPECTED[key] ?? zodMessage;
 }
 

@@ -54,3 +54,25 @@ test("an unknown time zone is rejected with examples of accepted names", () => {
   const result = parseConfig('{"siteUrl": "https://example.com", "timeZone": "Asia/Dhakka"}', FILE);
   expect(!result.ok && result.diagnostics[0]).toMatchObject({ code: "config.unknown-time-zone", field: "timeZone", line: 1 });
 });
+
+test("every config error reads in full as documented (golden)", async () => {
+  const { formatDiagnostic } = await import("../../src/diagnostics.js");
+  const { loadConfig } = await import("../../src/config/load.js");
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  const cases: [string, string][] = [
+    ["invalid JSON", '{\n  "siteUrl": "https://example.com",\n}'],
+    ["unknown key", '{\n  "siteUrl": "https://example.com",\n  "timezone": "Asia/Dhaka"\n}'],
+    ["siteUrl not absolute", '{\n  "siteUrl": "/news"\n}'],
+    ["unknown time zone", '{\n  "siteUrl": "https://example.com",\n  "timeZone": "Asia/Dhakka"\n}'],
+    ["not an object", "[1, 2]"],
+  ];
+  const sections = cases.map(([name, text]) => {
+    const result = parseConfig(text, FILE);
+    return `# ${name}\n${result.ok ? "ok" : result.diagnostics.map(formatDiagnostic).join("\n")}\n`;
+  });
+  const missing = await loadConfig("no/such/patrika.config.json");
+  sections.push(`# missing file\n${missing.ok ? "ok" : missing.diagnostics.map(formatDiagnostic).join("\n")}\n`);
+  const golden = "test/golden/config-errors.txt";
+  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(golden, sections.join("\n"));
+  expect(sections.join("\n")).toBe(readFileSync(golden, "utf8"));
+});
