@@ -7,10 +7,11 @@ import type { Article, BuildReport, OutputFile, Site } from "./model.js";
 import { normaliseArticle } from "./normalise/article.js";
 import { assembleSite, findCollisions } from "./normalise/site.js";
 import { renderAtom } from "./render/atom.js";
+import { renderJsonFeed } from "./render/json-feed.js";
 import { renderNewsSitemap } from "./render/news-sitemap.js";
 import { renderReport } from "./render/report.js";
 import { renderRss } from "./render/rss.js";
-import { renderSitemap } from "./render/sitemap.js";
+import { renderSitemap, renderSitemapIndex } from "./render/sitemap.js";
 import { OUTPUT_FILES } from "./render/xml.js";
 import { OutputLockedError, writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
 
@@ -93,12 +94,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 /** Every output of the site, rendered in memory, with how many items each holds. */
 export function renderSite(site: Site): { file: RenderedFile; count: number }[] {
-  return [
-    { file: { name: OUTPUT_FILES.rss, content: renderRss(site) }, count: site.feedItems.length },
-    { file: { name: OUTPUT_FILES.atom, content: renderAtom(site) }, count: site.feedItems.length },
-    { file: { name: OUTPUT_FILES.newsSitemap, content: renderNewsSitemap(site) }, count: site.news.items.length },
-    { file: { name: OUTPUT_FILES.sitemap, content: renderSitemap(site) }, count: site.articles.length + 1 },
-  ];
+  const files: { file: RenderedFile; count: number }[] = [];
+  for (const feed of [site.feed, ...site.categoryFeeds]) {
+    files.push(
+      { file: { name: `${feed.folder}${OUTPUT_FILES.rss}`, content: renderRss(site, feed) }, count: feed.items.length },
+      { file: { name: `${feed.folder}${OUTPUT_FILES.atom}`, content: renderAtom(site, feed) }, count: feed.items.length },
+      { file: { name: `${feed.folder}${OUTPUT_FILES.jsonFeed}`, content: renderJsonFeed(site, feed) }, count: feed.items.length },
+    );
+  }
+  for (const [parts, index] of [
+    [renderNewsSitemap(site), OUTPUT_FILES.newsSitemapIndex],
+    [renderSitemap(site), OUTPUT_FILES.sitemapIndex],
+  ] as const) {
+    files.push(...parts.map((part) => ({ file: { name: part.name, content: part.content }, count: part.count })));
+    files.push({ file: { name: index, content: renderSitemapIndex(site, parts) }, count: parts.length });
+  }
+  return files;
 }
 
 function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[]): BuildReport {

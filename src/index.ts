@@ -12,8 +12,9 @@ export {
 } from "./dates/index.js";
 export type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
 export { loadArticles } from "./load/index.js";
-export type { Article, BuildReport, FeedItem, OutputFile, Site, SiteConfig } from "./model.js";
+export type { Article, BuildReport, Feed, FeedItem, OutputFile, Site, SiteConfig } from "./model.js";
 export { renderAtom } from "./render/atom.js";
+export { renderJsonFeed } from "./render/json-feed.js";
 export { renderNewsSitemap } from "./render/news-sitemap.js";
 export { renderRss } from "./render/rss.js";
-export { renderSitemap } from "./render/sitemap.js";
+export { renderSitemap, renderSitemapIndex, type SitemapPart } from "./render/sitemap.js";

@@ -17,6 +17,8 @@ export interface ArticleImage {
   url: string;
   caption?: string;
   credit?: string;
+  /** Size in bytes, when the front matter gives it (RSS enclosures need it). */
+  length?: number;
 }
 
 /** One article after validation: every field typed, cleaned of XML-illegal characters, its URL and id fixed. */
@@ -50,6 +52,31 @@ export interface FeedItem extends Article {
   description: string;
 }
 
+/** One feed (a channel): the site's main feed, or one category's. Every feed format renders from this. */
+export interface Feed {
+  /** Folder of its files below the output folder, as written on disk: "" for the main feed, "sports/" for a category. */
+  folder: string;
+  /** The same folder as a URL path, percent-encoded. */
+  urlFolder: string;
+  /** The category it is for, if any. */
+  category?: string;
+  title: string;
+  description: string;
+  /** The page the feed stands for: the home page, or the category page. */
+  homeUrl: string;
+  /** The newest `feedSize` articles, bodies rendered. */
+  items: FeedItem[];
+  /** Newest updated-or-published time of its articles (or now when it has none). */
+  updated: ArticleDate;
+}
+
+/** A category page, listed in the sitemap. */
+export interface CategoryPage {
+  category: string;
+  url: string;
+  lastmod: ArticleDate;
+}
+
 /** Everything the renderers need, decided once: which articles, in which order, and the news window. */
 export interface Site {
   config: SiteConfig;
@@ -57,9 +84,13 @@ export interface Site {
   now: ArticleDate;
   /** Published articles (not drafts, not scheduled), newest first. */
   articles: Article[];
-  /** The newest `feedSize` articles, bodies rendered. */
-  feedItems: FeedItem[];
-  /** Google News: articles published in the window, newest first, at most the news sitemap's limit. */
+  /** The site's main feed. */
+  feed: Feed;
+  /** One feed per category (with its subcategories' articles), when config.categoryFeeds is on. */
+  categoryFeeds: Feed[];
+  /** Category pages, in path order. */
+  categories: CategoryPage[];
+  /** Google News: articles published in the window, newest first (split into files of 1,000 when rendered). */
   news: { start: ArticleDate; end: ArticleDate; items: Article[] };
   /** Newest updated-or-published time of any article (or now when there is none): the feeds' build date. */
   updated: ArticleDate;

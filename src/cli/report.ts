@@ -37,17 +37,16 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
 
 function fileLines(report: BuildReport, outDir: string): string[] {
   const site = report.site!;
-  const lines: string[] = [];
-  {
-    const width = Math.max(...report.files.map((f) => f.name.length));
-    for (const file of report.files) {
-      lines.push(`  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count)}`);
-    }
-    if (site.news.items.length === 0) {
-      lines.push(`  The news sitemap is empty: no article was published in the 48 hours before ${site.now.iso} (from ${site.news.start.iso}).`);
-    } else {
-      lines.push(`  News window: ${site.news.start.iso} to ${site.news.end.iso}.`);
-    }
+  const top = report.files.filter((f) => !f.name.includes("/"));
+  const width = Math.max(...top.map((f) => f.name.length));
+  const lines = top.map((file) => `  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count)}`);
+  for (const feed of site.categoryFeeds) {
+    lines.push(`  ${outDir}/${feed.folder}{rss.xml,atom.xml,feed.json}  ${count(feed.items.length, "item")}`);
+  }
+  if (site.news.items.length === 0) {
+    lines.push(`  The news sitemap is empty: no article was published in the 48 hours before ${site.now.iso} (from ${site.news.start.iso}).`);
+  } else {
+    lines.push(`  News window: ${site.news.start.iso} to ${site.news.end.iso}.`);
   }
   return lines;
 }
@@ -82,9 +81,11 @@ export function formatReportJson(report: BuildReport): string {
 }
 
 function describeCount(name: string, n: number): string {
-  if (name === OUTPUT_FILES.rss) return count(n, "item");
+  if (name === OUTPUT_FILES.rss || name === OUTPUT_FILES.jsonFeed) return count(n, "item");
   if (name === OUTPUT_FILES.atom) return count(n, "entry", "entries");
-  if (name === OUTPUT_FILES.newsSitemap) return count(n, "news article");
+  if (name.endsWith("-index.xml")) return count(n, "sitemap");
+  if (name.startsWith("news-sitemap")) return count(n, "news article");
+  if (name === OUTPUT_FILES.report) return count(n, "skipped article");
   return count(n, "URL");
 }
 

@@ -108,6 +108,12 @@ const EXPECTED: Record<string, string> = {
   feedSize: "a whole number from 1 to 1000",
   earliestDate: 'a date written YYYY-MM-DD, such as "1971-12-16"',
   maxFutureDays: "a whole number of days from 0 to 36500",
+  logo: "an absolute http(s) URL of an image",
+  icon: "an absolute http(s) URL of a square image",
+  copyright: "a non-empty string",
+  ttl: "a whole number of minutes from 1 to 10080",
+  hub: "the absolute http(s) URL of a WebSub hub",
+  categoryFeeds: "true or false",
 };
 
 function expectedFor(key: string, zodMessage: string): string {

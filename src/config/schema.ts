@@ -42,6 +42,18 @@ export const configSchema = z.strictObject({
   timeZone: z.string().default(DEFAULT_TIME_ZONE),
   /** How many of the newest articles each feed carries. */
   feedSize: z.number().int().min(1).max(MAX_FEED_SIZE).default(DEFAULT_FEED_SIZE),
+  /** The publication's logo (RSS channel image, Atom logo, JSON Feed icon): an absolute URL. */
+  logo: absoluteHttpUrl.optional(),
+  /** A small square icon (Atom icon, JSON Feed favicon): an absolute URL. */
+  icon: absoluteHttpUrl.optional(),
+  /** Copyright line for RSS copyright and Atom rights. */
+  copyright: z.string().trim().min(1).optional(),
+  /** Minutes a reader may cache the RSS feed (RSS ttl). */
+  ttl: z.number().int().min(1).max(10080).optional(),
+  /** WebSub hub URL announced in every feed. */
+  hub: absoluteHttpUrl.optional(),
+  /** Write per-category feeds (output/<category>/rss.xml, atom.xml, feed.json); default true. */
+  categoryFeeds: z.boolean().default(true),
   /** Dates before this day (YYYY-MM-DD, local) are refused as implausible. */
   earliestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 1971-12-16").default(DEFAULT_EARLIEST_DATE),
   /** Dates more than this many days after now are refused as implausible. */
@@ -63,6 +75,12 @@ export interface SiteConfig {
   feedSize: number;
   earliestDate: string;
   maxFutureDays: number;
+  logo?: string;
+  icon?: string;
+  copyright?: string;
+  ttl?: number;
+  hub?: string;
+  categoryFeeds: boolean;
 }
 
 /** Fills the derived defaults (title from the host, description from the title) and trims the site URL. */
@@ -79,5 +97,11 @@ export function resolveConfig(parsed: z.output<typeof configSchema>): SiteConfig
     feedSize: parsed.feedSize,
     earliestDate: parsed.earliestDate,
     maxFutureDays: parsed.maxFutureDays,
+    categoryFeeds: parsed.categoryFeeds,
+    ...(parsed.logo ? { logo: parsed.logo } : {}),
+    ...(parsed.icon ? { icon: parsed.icon } : {}),
+    ...(parsed.copyright ? { copyright: parsed.copyright } : {}),
+    ...(parsed.ttl ? { ttl: parsed.ttl } : {}),
+    ...(parsed.hub ? { hub: parsed.hub } : {}),
   };
 }

@@ -16,7 +16,9 @@ export const frontMatterSchema = z.looseObject({
   category: text.optional(),
   tags: z.union([text, z.array(text)]).optional(),
   summary: text.optional(),
-  image: z.union([text, z.strictObject({ url: text, caption: text.optional(), credit: text.optional() })]).optional(),
+  image: z
+    .union([text, z.strictObject({ url: text, caption: text.optional(), credit: text.optional(), length: z.number().int().positive().optional() })])
+    .optional(),
   draft: z.boolean().optional(),
 });
 
@@ -39,6 +41,6 @@ export const FIELD_EXPECTATIONS: Record<keyof FrontMatter, string> = {
   category: 'a path such as "sports" or "bangladesh/dhaka": letters, digits, - _ . ~ and /',
   tags: "a list of words, e.g. [বন্যা, সিলেট]",
   summary: "one paragraph of plain text",
-  image: "an absolute http(s) URL, or a mapping with url, caption and credit",
+  image: "an absolute http(s) URL, or a mapping with url, caption, credit and length (bytes, for an RSS enclosure)",
   draft: "true or false",
 };

@@ -5,7 +5,7 @@ import type { FieldLocation, RawArticle } from "../load/read.js";
 import type { Article, ArticleDate, ArticleImage, SiteConfig } from "../model.js";
 import { describeValue, nearestName, quote, singleLine, xmlSafe } from "../text.js";
 import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_FIELDS, REQUIRED_FIELDS, type FrontMatter } from "./article-schema.js";
-import { encodeSegment, isValidSegment, MAX_URL_LENGTH } from "./paths.js";
+import { encodeSegment, isReservedSegment, isValidSegment, MAX_URL_LENGTH } from "./paths.js";
 
 export interface NormaliseContext {
   config: SiteConfig;
@@ -117,6 +117,18 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
       message: "the category cannot form a URL path",
       found: quote(category),
       expected: FIELD_EXPECTATIONS.category,
+    });
+  }
+  const firstSegment = categorySegments[0] ?? slug;
+  if (isReservedSegment(firstSegment)) {
+    problems.push({
+      code: categorySegments.length ? "article.invalid-category" : "article.invalid-slug",
+      severity: "error",
+      ...at(categorySegments.length ? "category" : "slug"),
+      field: categorySegments.length ? "category" : "slug",
+      message: `"${firstSegment}" is the name of a file patrika writes at the site root`,
+      found: quote(firstSegment),
+      expected: "a name other than rss.xml, atom.xml, feed.json, sitemap*.xml, news-sitemap*.xml or patrika-report.json",
     });
   }
   const url = `${context.config.siteUrl}/${[...categorySegments, slug].map(encodeSegment).join("/")}`;
@@ -257,6 +269,7 @@ function readImage(value: FrontMatter["image"], raw: RawArticle, problems: Diagn
   const credit = spec.credit === undefined ? "" : singleLine(xmlSafe(spec.credit));
   if (caption) image.caption = caption;
   if (credit) image.credit = credit;
+  if (typeof spec !== "string" && "length" in spec && spec.length !== undefined) image.length = spec.length;
   return image;
 }
 

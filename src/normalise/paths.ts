@@ -16,3 +16,11 @@ export function isValidSegment(segment: string): boolean {
 export function encodeSegment(segment: string): string {
   return encodeURIComponent(segment.normalize("NFC"));
 }
+
+/** Names of files patrika writes at the site root: an article or category there would collide with them. */
+const RESERVED = /^(rss\.xml|atom\.xml|feed\.json|(news-)?sitemap(-\d+|-index)?\.xml|patrika-report\.json)$/i;
+
+/** Whether a top-level URL segment is taken by one of patrika's own output files. */
+export function isReservedSegment(segment: string): boolean {
+  return RESERVED.test(segment);
+}

@@ -1,13 +1,12 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { compareText } from "../diagnostics.js";
 import { formatIsoInZone } from "../dates/index.js";
-import type { Article, ArticleDate, FeedItem, Site, SiteConfig } from "../model.js";
+import type { Article, ArticleDate, CategoryPage, Feed, FeedItem, Site, SiteConfig } from "../model.js";
 import { renderBody } from "./body.js";
+import { encodeSegment } from "./paths.js";
 
 /** Google News crawls articles published in the last two days (Google Search Central, "News sitemaps"). */
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
-/** At most 1,000 `news:news` entries per news sitemap (same source). */
-export const MAX_NEWS_URLS = 1000;
 
 export interface SiteInput {
   config: SiteConfig;
@@ -16,37 +15,85 @@ export interface SiteInput {
   drafts: string[];
 }
 
-/** Decides what is published where: drops scheduled articles, orders the rest, picks feed and news items. */
+/** Decides what is published where: drops scheduled articles, orders the rest, picks feed, category and news items. */
 export function assembleSite(input: SiteInput): Site {
   const { config, now } = input;
   const stamp = (instant: Date): ArticleDate => ({ iso: formatIsoInZone(instant, config.timeZone), instant, precision: "second" });
   const scheduled = input.articles.filter((a) => a.published.instant.getTime() > now.getTime());
-  const published = input.articles
-    .filter((a) => a.published.instant.getTime() <= now.getTime())
-    .sort(newestFirst);
+  const published = input.articles.filter((a) => a.published.instant.getTime() <= now.getTime()).sort(newestFirst);
+  const updated = newestUpdate(published) ?? stamp(now);
 
-  const feedItems: FeedItem[] = published.slice(0, config.feedSize).map((article) => {
-    const { html, excerpt } = renderBody(article.body, article.url);
-    return { ...article, html, description: article.summary ?? excerpt };
-  });
+  // Bodies are rendered once per article, and only for articles that some feed carries.
+  const rendered = new Map<Article, FeedItem>();
+  const toFeedItem = (article: Article): FeedItem => {
+    let item = rendered.get(article);
+    if (!item) {
+      const { html, excerpt } = renderBody(article.body, article.url);
+      item = { ...article, html, description: article.summary ?? excerpt };
+      rendered.set(article, item);
+    }
+    return item;
+  };
+  const feed: Feed = {
+    folder: "",
+    urlFolder: "",
+    title: config.title,
+    description: config.description,
+    homeUrl: `${config.siteUrl}/`,
+    items: published.slice(0, config.feedSize).map(toFeedItem),
+    updated,
+  };
+
+  const byCategory = new Map<string, Article[]>();
+  for (const article of published) {
+    if (article.category === undefined) continue;
+    // An article in bangladesh/dhaka belongs to the bangladesh page and feed too.
+    const segments = article.category.split("/");
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const path = segments.slice(0, depth).join("/");
+      byCategory.set(path, [...(byCategory.get(path) ?? []), article]);
+    }
+  }
+  const paths = [...byCategory.keys()].sort(compareText);
+  const categories: CategoryPage[] = paths.map((category) => ({
+    category,
+    url: `${config.siteUrl}/${category.split("/").map(encodeSegment).join("/")}`,
+    lastmod: newestUpdate(byCategory.get(category)!)!,
+  }));
+  const categoryFeeds: Feed[] = !config.categoryFeeds
+    ? []
+    : categories.map(({ category, url, lastmod }) => ({
+        folder: `${category}/`,
+        urlFolder: `${category.split("/").map(encodeSegment).join("/")}/`,
+        category,
+        title: `${config.title}: ${category}`,
+        description: config.description,
+        homeUrl: url,
+        items: byCategory.get(category)!.slice(0, config.feedSize).map(toFeedItem),
+        updated: lastmod,
+      }));
+
   const windowStart = new Date(now.getTime() - NEWS_WINDOW_MS);
-  const newsItems = published
-    .filter((a) => a.published.instant.getTime() >= windowStart.getTime())
-    .slice(0, MAX_NEWS_URLS);
-  const newest = published.reduce<ArticleDate | undefined>((latest, article) => {
-    const candidate = article.updated ?? article.published;
-    return !latest || candidate.instant.getTime() > latest.instant.getTime() ? candidate : latest;
-  }, undefined);
-
+  const newsItems = published.filter((a) => a.published.instant.getTime() >= windowStart.getTime());
   return {
     config,
     now: stamp(now),
     articles: published,
-    feedItems,
+    feed,
+    categoryFeeds,
+    categories,
     news: { start: stamp(windowStart), end: stamp(now), items: newsItems },
-    updated: newest ?? stamp(now),
+    updated,
     excluded: { drafts: [...input.drafts].sort(compareText), scheduled: scheduled.map((a) => a.file).sort(compareText) },
   };
+}
+
+/** The newest updated-or-published time among articles. */
+function newestUpdate(articles: readonly Article[]): ArticleDate | undefined {
+  return articles.reduce<ArticleDate | undefined>((latest, article) => {
+    const candidate = article.updated ?? article.published;
+    return !latest || candidate.instant.getTime() > latest.instant.getTime() ? candidate : latest;
+  }, undefined);
 }
 
 /** Newest first; equal times fall back to the URL so the order never depends on the file system. */

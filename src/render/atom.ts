@@ -1,23 +1,29 @@
-import type { FeedItem, Site } from "../model.js";
+import type { Feed, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
-import { homeUrl, imageMimeType, NS, OUTPUT_FILES, outputUrl, XmlWriter } from "./xml.js";
+import { imageMimeType, NS, OUTPUT_FILES, outputUrl, XmlWriter } from "./xml.js";
 
 /**
- * Atom 1.0 (RFC 4287) of the same items as the RSS feed. The feed's id is the site's home URL; each entry's id is
- * the article's permanent id. The publication is the feed-level author, which entries without a byline inherit.
+ * Atom 1.0 (RFC 4287) of the same items as the RSS feed. The feed's id is the URL of the page it stands for (the
+ * home page, or the category page); each entry's id is the article's permanent id. The publication is the
+ * feed-level author, which entries without a byline inherit (RFC 4287 §4.2.1).
  */
-export function renderAtom(site: Site): string {
+export function renderAtom(site: Site, feed: Feed = site.feed): string {
+  const { config } = site;
   const xml = new XmlWriter();
-  xml.open("feed", { xmlns: NS.atom, "xml:lang": site.config.language });
-  xml.leaf("id", homeUrl(site));
-  xml.leaf("title", site.config.title);
-  xml.leaf("subtitle", site.config.description);
-  xml.leaf("updated", site.updated.iso);
-  xml.empty("link", { rel: "alternate", type: "text/html", href: homeUrl(site) });
-  xml.empty("link", { rel: "self", type: "application/atom+xml", href: outputUrl(site, OUTPUT_FILES.atom) });
-  xml.open("author").leaf("name", site.config.publicationName).close();
+  xml.open("feed", { xmlns: NS.atom, "xml:lang": config.language });
+  xml.leaf("id", feed.homeUrl);
+  xml.leaf("title", feed.title);
+  xml.leaf("subtitle", feed.description);
+  xml.leaf("updated", feed.updated.iso);
+  xml.empty("link", { rel: "alternate", type: "text/html", href: feed.homeUrl });
+  xml.empty("link", { rel: "self", type: "application/atom+xml", href: outputUrl(site, OUTPUT_FILES.atom, feed.urlFolder) });
+  if (config.hub) xml.empty("link", { rel: "hub", href: config.hub });
+  xml.open("author").leaf("name", config.publicationName).close();
   xml.leaf("generator", GENERATOR.name, { uri: GENERATOR.uri, version: GENERATOR.version });
-  for (const item of site.feedItems) renderEntry(xml, item);
+  xml.leaf("icon", config.icon);
+  xml.leaf("logo", config.logo);
+  xml.leaf("rights", config.copyright);
+  for (const item of feed.items) renderEntry(xml, item);
   xml.close();
   return xml.end();
 }
@@ -32,7 +38,10 @@ function renderEntry(xml: XmlWriter, article: FeedItem): void {
   for (const author of article.authors) xml.open("author").leaf("name", author).close();
   if (article.category !== undefined) xml.empty("category", { term: article.category });
   for (const tag of article.tags) xml.empty("category", { term: tag });
-  if (article.image) xml.empty("link", { rel: "enclosure", href: article.image.url, type: imageMimeType(article.image.url) });
+  if (article.image) {
+    const { url, length } = article.image;
+    xml.empty("link", { rel: "enclosure", href: url, type: imageMimeType(url), length: length === undefined ? undefined : String(length) });
+  }
   xml.leaf("summary", article.description || undefined);
   xml.leaf("content", article.html, { type: "html" });
   xml.close();

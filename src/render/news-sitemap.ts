@@ -1,32 +1,33 @@
 import type { Site } from "../model.js";
-import { homeUrl, NS, XmlWriter } from "./xml.js";
+import { imageBlock, loc, splitSitemap, type SitemapPart } from "./sitemap-parts.js";
+import { escapeText, NS, OUTPUT_FILES, XmlWriter } from "./xml.js";
+
+/** Google News: at most 1,000 `news:news` entries per news sitemap. */
+export const MAX_NEWS_URLS = 1000;
 
 /**
- * Google News sitemap (Google Search Central, "Build a Google News sitemap"): the articles of the last 48 hours
- * with publication name, language, W3C date-time and title. With none in the window it lists only the home page,
- * without a news block, so the file still validates (docs/adr/0001-empty-news-sitemap.md).
+ * Google News sitemaps (Google Search Central, "Build a Google News sitemap"): the articles of the last 48 hours
+ * with publication name, language, W3C date-time, title and image, 1,000 per file (news-sitemap.xml,
+ * news-sitemap-2.xml …). With none in the window, news-sitemap.xml lists only the home page, without a news block,
+ * so the file still validates (docs/adr/0001-empty-news-sitemap.md).
  */
-export function renderNewsSitemap(site: Site): string {
-  const xml = new XmlWriter();
+export function renderNewsSitemap(site: Site): SitemapPart[] {
   if (site.news.items.length === 0) {
-    xml.open("urlset", { xmlns: NS.sitemap }).open("url").leaf("loc", homeUrl(site)).close().close();
-    return xml.end();
+    const xml = new XmlWriter();
+    xml.open("urlset", { xmlns: NS.sitemap }).open("url").leaf("loc", `${site.config.siteUrl}/`).close().close();
+    return [{ name: OUTPUT_FILES.newsSitemap, content: xml.end(), count: 0, lastmod: site.updated.iso }];
   }
-  xml.open("urlset", { xmlns: NS.sitemap, "xmlns:news": NS.news });
-  for (const article of site.news.items) {
-    xml.open("url");
-    xml.leaf("loc", article.url);
-    xml.open("news:news");
-    xml.open("news:publication");
-    xml.leaf("news:name", site.config.publicationName);
-    xml.leaf("news:language", newsLanguage(site.config.language));
-    xml.close();
-    xml.leaf("news:publication_date", article.published.iso);
-    xml.leaf("news:title", article.title);
-    xml.close().close();
-  }
-  xml.close();
-  return xml.end();
+  const name = escapeText(site.config.publicationName);
+  const language = newsLanguage(site.config.language);
+  const entries = site.news.items.map((article) => ({
+    xml:
+      `  <url>\n${loc(article.url)}    <news:news>\n      <news:publication>\n` +
+      `        <news:name>${name}</news:name>\n        <news:language>${language}</news:language>\n` +
+      `      </news:publication>\n      <news:publication_date>${article.published.iso}</news:publication_date>\n` +
+      `      <news:title>${escapeText(article.title)}</news:title>\n    </news:news>\n${imageBlock(article)}  </url>\n`,
+    lastmod: (article.updated ?? article.published).iso,
+  }));
+  return splitSitemap(entries, OUTPUT_FILES.newsSitemap, MAX_NEWS_URLS, { news: true, image: site.news.items.some((a) => a.image) });
 }
 
 /** Google News wants the ISO 639 code alone (`bn`, not `bn-BD`), except zh-cn/zh-tw. */

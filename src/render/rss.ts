@@ -1,23 +1,28 @@
-import type { FeedItem, Site } from "../model.js";
+import type { Feed, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
-import { homeUrl, imageMimeType, NS, OUTPUT_FILES, outputUrl, rfc822, XmlWriter } from "./xml.js";
+import { imageMimeType, NS, OUTPUT_FILES, outputUrl, rfc822, XmlWriter } from "./xml.js";
 
 /**
- * RSS 2.0 (https://www.rssboard.org/rss-specification) of the newest `feedSize` articles.
- * Bylines go in `dc:creator` because RSS `<author>` must be an e-mail address; the body goes in `content:encoded`.
+ * RSS 2.0 (https://www.rssboard.org/rss-specification) of a feed's items. Bylines go in `dc:creator` because RSS
+ * `<author>` must be an e-mail address; the body goes in `content:encoded`, the image in `media:content`.
  */
-export function renderRss(site: Site): string {
+export function renderRss(site: Site, feed: Feed = site.feed): string {
+  const { config } = site;
   const xml = new XmlWriter();
   xml.open("rss", { version: "2.0", "xmlns:atom": NS.atom, "xmlns:content": NS.content, "xmlns:dc": NS.dc, "xmlns:media": NS.media });
   xml.open("channel");
-  xml.leaf("title", site.config.title);
-  xml.leaf("link", homeUrl(site));
-  xml.leaf("description", site.config.description);
-  xml.leaf("language", site.config.language);
-  xml.leaf("lastBuildDate", rfc822(site.updated.iso));
+  xml.leaf("title", feed.title);
+  xml.leaf("link", feed.homeUrl);
+  xml.leaf("description", feed.description);
+  xml.leaf("language", config.language);
+  xml.leaf("copyright", config.copyright);
+  xml.leaf("lastBuildDate", rfc822(feed.updated.iso));
   xml.leaf("generator", `${GENERATOR.name} ${GENERATOR.version}`);
-  xml.empty("atom:link", { href: outputUrl(site, OUTPUT_FILES.rss), rel: "self", type: "application/rss+xml" });
-  for (const item of site.feedItems) renderItem(xml, item);
+  xml.leaf("ttl", config.ttl === undefined ? undefined : String(config.ttl));
+  if (config.logo) xml.open("image").leaf("url", config.logo).leaf("title", feed.title).leaf("link", feed.homeUrl).close();
+  xml.empty("atom:link", { href: outputUrl(site, OUTPUT_FILES.rss, feed.urlFolder), rel: "self", type: "application/rss+xml" });
+  if (config.hub) xml.empty("atom:link", { href: config.hub, rel: "hub" });
+  for (const item of feed.items) renderItem(xml, item);
   xml.close().close();
   return xml.end();
 }
@@ -35,8 +40,11 @@ function renderItem(xml: XmlWriter, article: FeedItem): void {
   xml.leaf("category", article.category);
   for (const tag of article.tags) xml.leaf("category", tag);
   if (article.image) {
-    const { url, caption, credit } = article.image;
-    const attributes = { url, medium: "image", type: imageMimeType(url) };
+    const { url, caption, credit, length } = article.image;
+    const type = imageMimeType(url);
+    // RSS 2.0 requires url, length and type on an enclosure: only written when all three are known.
+    if (type && length !== undefined) xml.empty("enclosure", { url, length: String(length), type });
+    const attributes = { url, medium: "image", type, fileSize: length === undefined ? undefined : String(length) };
     if (caption === undefined && credit === undefined) {
       xml.empty("media:content", attributes);
     } else {

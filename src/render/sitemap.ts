@@ -1,17 +1,34 @@
 import type { Site } from "../model.js";
-import { homeUrl, NS, XmlWriter } from "./xml.js";
+import { imageBlock, loc, MAX_SITEMAP_URLS, splitSitemap, type SitemapPart } from "./sitemap-parts.js";
+import { NS, OUTPUT_FILES, outputUrl, XmlWriter } from "./xml.js";
+
+export type { SitemapPart } from "./sitemap-parts.js";
 
 /**
- * Sitemap 0.9 (sitemaps.org) of the home page and every published article, `lastmod` being the update time or,
- * without one, the publication time. The home page keeps the file valid (the schema wants at least one `<url>`).
+ * Sitemap 0.9 of the home page, every category page and every published article (`lastmod` = updated, else
+ * published; the article image as `image:image`), split into sitemap.xml, sitemap-2.xml … at the protocol's limits.
+ * Entries are built as strings one by one, so a 50,000-URL file is never a tree in memory.
  */
-export function renderSitemap(site: Site): string {
+export function renderSitemap(site: Site): SitemapPart[] {
+  const entries = [
+    { xml: `  <url>\n${loc(`${site.config.siteUrl}/`)}    <lastmod>${site.updated.iso}</lastmod>\n  </url>\n`, lastmod: site.updated.iso },
+    ...site.categories.map((page) => ({
+      xml: `  <url>\n${loc(page.url)}    <lastmod>${page.lastmod.iso}</lastmod>\n  </url>\n`,
+      lastmod: page.lastmod.iso,
+    })),
+    ...site.articles.map((article) => {
+      const lastmod = (article.updated ?? article.published).iso;
+      return { xml: `  <url>\n${loc(article.url)}    <lastmod>${lastmod}</lastmod>\n${imageBlock(article)}  </url>\n`, lastmod };
+    }),
+  ];
+  return splitSitemap(entries, OUTPUT_FILES.sitemap, MAX_SITEMAP_URLS, { image: site.articles.some((a) => a.image) });
+}
+
+/** A sitemap index (sitemaps.org) listing the parts of a split sitemap, each with its newest lastmod. */
+export function renderSitemapIndex(site: Site, parts: readonly SitemapPart[]): string {
   const xml = new XmlWriter();
-  xml.open("urlset", { xmlns: NS.sitemap });
-  xml.open("url").leaf("loc", homeUrl(site)).leaf("lastmod", site.updated.iso).close();
-  for (const article of site.articles) {
-    xml.open("url").leaf("loc", article.url).leaf("lastmod", (article.updated ?? article.published).iso).close();
-  }
+  xml.open("sitemapindex", { xmlns: NS.sitemap });
+  for (const part of parts) xml.open("sitemap").leaf("loc", outputUrl(site, part.name)).leaf("lastmod", part.lastmod).close();
   xml.close();
   return xml.end();
 }

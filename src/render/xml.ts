@@ -96,23 +96,26 @@ export const NS = {
   xml: "http://www.w3.org/XML/1998/namespace",
 } as const;
 
-/** The output files and the names they are published under, next to the site's home. */
+/** The output files and the names they are published under, next to the site's home (or a category page). */
 export const OUTPUT_FILES = {
   rss: "rss.xml",
   atom: "atom.xml",
+  jsonFeed: "feed.json",
   newsSitemap: "news-sitemap.xml",
+  newsSitemapIndex: "news-sitemap-index.xml",
   sitemap: "sitemap.xml",
+  sitemapIndex: "sitemap-index.xml",
   report: "patrika-report.json",
 } as const;
 
-/** Absolute URL at which an output file is published (the site's root, next to the home page). */
-export function outputUrl(site: Site, name: string): string {
-  return `${site.config.siteUrl}/${name}`;
+/** The n-th file (from 1) of a split output: sitemap.xml, sitemap-2.xml, sitemap-3.xml … */
+export function partName(name: string, part: number): string {
+  return part === 1 ? name : name.replace(/\.xml$/, `-${part}.xml`);
 }
 
-/** The site's home page URL (with the trailing slash that a bare origin's path has). */
-export function homeUrl(site: Site): string {
-  return `${site.config.siteUrl}/`;
+/** Absolute URL at which a file of the output is published (`urlFolder` is percent-encoded, ending in /). */
+export function outputUrl(site: Site, name: string, urlFolder = ""): string {
+  return `${site.config.siteUrl}/${urlFolder}${name}`;
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {

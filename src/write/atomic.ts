@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 
 /** One rendered output, ready to be written (`name` may hold `/` for a file in a subfolder of the output). */
@@ -36,7 +36,7 @@ export const nodeIo: WriteIo = {
 
 /** The lock file a build holds in its output folder while it writes. */
 export const LOCK_FILE = ".patrika.lock";
-const TEMPORARY = /^\..+\.\d+-\d+\.tmp$/;
+const TEMPORARY = /^\..+\.\d+(-\d+)?\.tmp$/;
 
 /** Another build holds the output folder. */
 export class OutputLockedError extends Error {
@@ -75,9 +75,35 @@ export async function writeAtomically(outDir: string, files: readonly RenderedFi
       throw error;
     }
     for (const { temporary, target } of staged) await io.rename(temporary, target);
+    await removeDropped(outDir, files);
   } finally {
     await release();
   }
+}
+
+/** The list of files the last build wrote, so the next one can remove those it no longer writes. */
+export const MANIFEST_FILE = ".patrika-manifest.json";
+
+/**
+ * Removes files an earlier build wrote and this one did not (a sitemap part no longer needed, a category that
+ * has no articles left), so stale files are never served. Only names from our own manifest are touched.
+ */
+async function removeDropped(outDir: string, files: readonly RenderedFile[]): Promise<void> {
+  const current = new Set(files.map((f) => f.name));
+  const previous: unknown = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), "utf8").catch(() => "[]"));
+  const dropped = (Array.isArray(previous) ? previous : []).filter(
+    (name): name is string => typeof name === "string" && !current.has(name) && !name.split("/").some((s) => s === ".." || s === ""),
+  );
+  for (const name of dropped) {
+    await rm(join(outDir, name), { force: true });
+    // Remove the category folders that are now empty, innermost first.
+    for (let folder = name.slice(0, name.lastIndexOf("/")); folder; folder = folder.slice(0, Math.max(0, folder.lastIndexOf("/")))) {
+      await rmdir(join(outDir, folder)).catch(() => undefined);
+    }
+  }
+  const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
+  await nodeIo.writeFileDurably(temporary, `${JSON.stringify([...current].sort(), null, 1)}\n`);
+  await rename(temporary, join(outDir, MANIFEST_FILE));
 }
 
 /** Takes the folder's lock, or throws OutputLockedError naming the build that holds it. A dead holder's lock is taken over. */

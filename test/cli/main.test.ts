@@ -27,11 +27,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-test("build writes the four files and summarises what is in each", async () => {
+test("build writes every output and summarises what is in each", async () => {
   const result = await run(["build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  expect(readdirSync(out).sort()).toEqual(["atom.xml", "news-sitemap.xml", "patrika-report.json", "rss.xml", "sitemap.xml"]);
+  expect(readdirSync(out).sort()).toEqual([
+    ".patrika-manifest.json", "atom.xml", "bangladesh", "culture", "economy", "feed.json", "news-sitemap-index.xml",
+    "news-sitemap.xml", "patrika-report.json", "rss.xml", "sitemap-index.xml", "sitemap.xml", "sports",
+  ]);
+  expect(result.stdout).toContain(`${out}/sports/{rss.xml,atom.xml,feed.json}  1 item`);
   expect(result.stdout).toContain("now is 2025-07-14T12:00:00+06:00");
   expect(result.stdout).toMatch(/news-sitemap\.xml +\d+ news articles?/);
   expect(result.stdout).toContain("News window: 2025-07-12T12:00:00+06:00 to 2025-07-14T12:00:00+06:00.");

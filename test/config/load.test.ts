@@ -16,6 +16,7 @@ test("a minimal config gets every default", () => {
       feedSize: 50,
       earliestDate: "1900-01-01",
       maxFutureDays: 366,
+      categoryFeeds: true,
     },
   });
 });

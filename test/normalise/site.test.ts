@@ -30,9 +30,9 @@ test("scheduled articles are left out; the rest are newest first", () => {
 });
 
 test("the feeds carry the newest feedSize articles, with relative links made absolute", () => {
-  expect(site.feedItems.map((a) => a.slug)).toEqual(["newest", "mid"]);
-  expect(site.feedItems[0]!.description).toBe("লিংক");
-  expect(site.feedItems[0]!.html).toBe('<p><a href="https://news.example.org/other">লিংক</a></p>\n');
+  expect(site.feed.items.map((a) => a.slug)).toEqual(["newest", "mid"]);
+  expect(site.feed.items[0]!.description).toBe("লিংক");
+  expect(site.feed.items[0]!.html).toBe('<p><a href="https://news.example.org/other">লিংক</a></p>\n');
 });
 
 test("the news window is the 48 hours up to now, both ends included", () => {

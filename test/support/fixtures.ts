@@ -19,6 +19,7 @@ export const testConfig = (overrides: Partial<SiteConfig> = {}): SiteConfig => (
   feedSize: 50,
   earliestDate: "1900-01-01",
   maxFutureDays: 366,
+  categoryFeeds: true,
   ...overrides,
 });
 

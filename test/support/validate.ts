@@ -25,6 +25,26 @@ export async function validateSitemapXsd(xml: string): Promise<string[]> {
   return result.errors.map((e) => e.rawMessage);
 }
 
+/** Validates a sitemap index against siteindex.xsd. */
+export async function validateSitemapIndexXsd(xml: string): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: "sitemap-index.xml", contents: xml }], schema: [schemaFile("siteindex.xsd")] });
+  return result.errors.map((e) => e.rawMessage);
+}
+
+/** Validates any output file by its name: the right schema for each XML kind; JSON must parse. */
+export async function validateOutput(name: string, content: string): Promise<string[]> {
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  if (base.endsWith(".json")) {
+    JSON.parse(content);
+    return [];
+  }
+  if (base === "atom.xml") return validateAtomRng(content);
+  if (base.endsWith("-index.xml")) return validateSitemapIndexXsd(content);
+  if (base.includes("sitemap")) return validateSitemapXsd(content);
+  if (base === "rss.xml") return [];
+  throw new Error(`no validator for ${name}`);
+}
+
 /** Validates Atom against the RELAX NG grammar of RFC 4287 (Appendix B). */
 export async function validateAtomRng(xml: string): Promise<string[]> {
   const result = await validateXML({

@@ -19,7 +19,7 @@ const files = [
 
 test("all files are replaced and no temporary file remains", async () => {
   await writeAtomically(dir, files);
-  expect(readdirSync(dir).sort()).toEqual(["a.xml", "b.xml", "c.xml"]);
+  expect(readdirSync(dir).sort()).toEqual([".patrika-manifest.json", "a.xml", "b.xml", "c.xml"]);
   expect(files.map((f) => readFileSync(join(dir, f.name), "utf8"))).toEqual(["new a", "new b", "new c"]);
 });
 
@@ -35,4 +35,18 @@ test.each([1, 2, 3])("when write number %i fails, every previous file is untouch
   await expect(writeAtomically(dir, files, failing)).rejects.toThrow("ENOSPC");
   expect(readdirSync(dir).sort()).toEqual(["a.xml", "b.xml"]);
   expect([readFileSync(join(dir, "a.xml"), "utf8"), readFileSync(join(dir, "b.xml"), "utf8")]).toEqual(["old a", "old b"]);
+});
+
+test("a file an earlier build wrote and this one does not is removed, with its emptied folder", async () => {
+  await writeAtomically(dir, [...files, { name: "sports/rss.xml", content: "sports" }]);
+  expect(readdirSync(join(dir, "sports"))).toEqual(["rss.xml"]);
+  await writeAtomically(dir, files);
+  expect(readdirSync(dir).sort()).toEqual([".patrika-manifest.json", "a.xml", "b.xml", "c.xml"]);
+});
+
+test("files the manifest never listed are left alone", async () => {
+  writeFileSync(join(dir, "index.html"), "the site's own page");
+  await writeAtomically(dir, files);
+  await writeAtomically(dir, files.slice(0, 1));
+  expect(readdirSync(dir).sort()).toEqual([".patrika-manifest.json", "a.xml", "index.html"]);
 });
