@@ -6,7 +6,7 @@ import { loadArticles } from "./load/index.js";
 import type { Article, BuildReport, OutputFile, Site } from "./model.js";
 import { normaliseArticle } from "./normalise/article.js";
 import { assembleSite, findCollisions } from "./normalise/site.js";
-import { renderAtom } from "./render/atom.js";
+import { renderAtom, renderAtomArchive } from "./render/atom.js";
 import { renderJsonFeed } from "./render/json-feed.js";
 import { renderNewsSitemap } from "./render/news-sitemap.js";
 import { renderReport } from "./render/report.js";
@@ -101,6 +101,9 @@ export function renderSite(site: Site): { file: RenderedFile; count: number }[] 
       { file: { name: `${feed.folder}${OUTPUT_FILES.atom}`, content: renderAtom(site, feed) }, count: feed.items.length },
       { file: { name: `${feed.folder}${OUTPUT_FILES.jsonFeed}`, content: renderJsonFeed(site, feed) }, count: feed.items.length },
     );
+  }
+  for (const page of site.archive) {
+    files.push({ file: { name: `archive/${page.number}.xml`, content: renderAtomArchive(site, page) }, count: page.items.length });
   }
   for (const [parts, index] of [
     [renderNewsSitemap(site), OUTPUT_FILES.newsSitemapIndex],

@@ -70,6 +70,19 @@ export interface Feed {
   updated: ArticleDate;
 }
 
+/**
+ * One archived page of the main Atom feed (RFC 5005 §4): page 1 holds the oldest `feedSize` articles, page 2 the
+ * next, and so on; only full pages are archived, so a page never changes once written (the newest articles, which
+ * do not fill a page yet, are in the current feed).
+ */
+export interface ArchivePage {
+  /** 1-based; the file is archive/<number>.xml. */
+  number: number;
+  /** Oldest first, as the page was filled. */
+  items: FeedItem[];
+  updated: ArticleDate;
+}
+
 /** A category page, listed in the sitemap. */
 export interface CategoryPage {
   category: string;
@@ -90,6 +103,8 @@ export interface Site {
   categoryFeeds: Feed[];
   /** Category pages, in path order. */
   categories: CategoryPage[];
+  /** RFC 5005 archive pages of the main feed, oldest first (empty unless config.archive). */
+  archive: ArchivePage[];
   /** Google News: articles published in the window, newest first (split into files of 1,000 when rendered). */
   news: { start: ArticleDate; end: ArticleDate; items: Article[] };
   /** Newest updated-or-published time of any article (or now when there is none): the feeds' build date. */

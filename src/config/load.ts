@@ -114,6 +114,7 @@ const EXPECTED: Record<string, string> = {
   ttl: "a whole number of minutes from 1 to 10080",
   hub: "the absolute http(s) URL of a WebSub hub",
   categoryFeeds: "true or false",
+  archive: "true or false",
 };
 
 function expectedFor(key: string, zodMessage: string): string {

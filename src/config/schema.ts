@@ -54,6 +54,8 @@ export const configSchema = z.strictObject({
   hub: absoluteHttpUrl.optional(),
   /** Write per-category feeds (output/<category>/rss.xml, atom.xml, feed.json); default true. */
   categoryFeeds: z.boolean().default(true),
+  /** Write RFC 5005 archive pages of the Atom feed (output/archive/N.xml) so readers can fetch every article. */
+  archive: z.boolean().default(false),
   /** Dates before this day (YYYY-MM-DD, local) are refused as implausible. */
   earliestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 1971-12-16").default(DEFAULT_EARLIEST_DATE),
   /** Dates more than this many days after now are refused as implausible. */
@@ -81,6 +83,7 @@ export interface SiteConfig {
   ttl?: number;
   hub?: string;
   categoryFeeds: boolean;
+  archive: boolean;
 }
 
 /** Fills the derived defaults (title from the host, description from the title) and trims the site URL. */
@@ -98,6 +101,7 @@ export function resolveConfig(parsed: z.output<typeof configSchema>): SiteConfig
     earliestDate: parsed.earliestDate,
     maxFutureDays: parsed.maxFutureDays,
     categoryFeeds: parsed.categoryFeeds,
+    archive: parsed.archive,
     ...(parsed.logo ? { logo: parsed.logo } : {}),
     ...(parsed.icon ? { icon: parsed.icon } : {}),
     ...(parsed.copyright ? { copyright: parsed.copyright } : {}),

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { compareText } from "../diagnostics.js";
 import { formatIsoInZone } from "../dates/index.js";
-import type { Article, ArticleDate, CategoryPage, Feed, FeedItem, Site, SiteConfig } from "../model.js";
+import type { ArchivePage, Article, ArticleDate, CategoryPage, Feed, FeedItem, Site, SiteConfig } from "../model.js";
 import { renderBody } from "./body.js";
 import { encodeSegment } from "./paths.js";
 
@@ -73,6 +73,15 @@ export function assembleSite(input: SiteInput): Site {
         updated: lastmod,
       }));
 
+  const archive: ArchivePage[] = [];
+  if (config.archive) {
+    const oldestFirst = [...published].reverse();
+    for (let start = 0; start + config.feedSize <= oldestFirst.length; start += config.feedSize) {
+      const page = oldestFirst.slice(start, start + config.feedSize);
+      archive.push({ number: archive.length + 1, items: page.map(toFeedItem), updated: newestUpdate(page)! });
+    }
+  }
+
   const windowStart = new Date(now.getTime() - NEWS_WINDOW_MS);
   const newsItems = published.filter((a) => a.published.instant.getTime() >= windowStart.getTime());
   return {
@@ -82,6 +91,7 @@ export function assembleSite(input: SiteInput): Site {
     feed,
     categoryFeeds,
     categories,
+    archive,
     news: { start: stamp(windowStart), end: stamp(now), items: newsItems },
     updated,
     excluded: { drafts: [...input.drafts].sort(compareText), scheduled: scheduled.map((a) => a.file).sort(compareText) },

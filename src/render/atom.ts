@@ -1,4 +1,4 @@
-import type { Feed, FeedItem, Site } from "../model.js";
+import type { ArchivePage, Feed, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
 import { imageMimeType, NS, OUTPUT_FILES, outputUrl, XmlWriter } from "./xml.js";
 
@@ -23,7 +23,39 @@ export function renderAtom(site: Site, feed: Feed = site.feed): string {
   xml.leaf("icon", config.icon);
   xml.leaf("logo", config.logo);
   xml.leaf("rights", config.copyright);
+  if (feed === site.feed && site.archive.length > 0) {
+    xml.empty("link", { rel: "prev-archive", href: archiveUrl(site, site.archive.length) });
+  }
   for (const item of feed.items) renderEntry(xml, item);
+  xml.close();
+  return xml.end();
+}
+
+/** The URL of archive page n (RFC 5005 archived feeds). */
+export function archiveUrl(site: Site, n: number): string {
+  return outputUrl(site, `${n}.xml`, "archive/");
+}
+
+/**
+ * One RFC 5005 archive document: marked `fh:archive`, linked to the current feed and to the page before it, with
+ * the same id as the current feed so readers know it is the same feed's history. No next-archive link: it would
+ * change a page that must stay as it was once written (RFC 5005 §4 makes that link optional).
+ */
+export function renderAtomArchive(site: Site, page: ArchivePage): string {
+  const { config } = site;
+  const xml = new XmlWriter();
+  xml.open("feed", { xmlns: NS.atom, "xmlns:fh": NS.feedHistory, "xml:lang": config.language });
+  xml.empty("fh:archive", {});
+  xml.leaf("id", site.feed.homeUrl);
+  xml.leaf("title", site.feed.title);
+  xml.leaf("updated", page.updated.iso);
+  xml.empty("link", { rel: "self", type: "application/atom+xml", href: archiveUrl(site, page.number) });
+  xml.empty("link", { rel: "current", type: "application/atom+xml", href: outputUrl(site, OUTPUT_FILES.atom) });
+  if (page.number > 1) xml.empty("link", { rel: "prev-archive", href: archiveUrl(site, page.number - 1) });
+  xml.empty("link", { rel: "alternate", type: "text/html", href: site.feed.homeUrl });
+  xml.open("author").leaf("name", config.publicationName).close();
+  xml.leaf("generator", GENERATOR.name, { uri: GENERATOR.uri, version: GENERATOR.version });
+  for (const item of page.items) renderEntry(xml, item);
   xml.close();
   return xml.end();
 }

@@ -94,6 +94,7 @@ export const NS = {
   news: "http://www.google.com/schemas/sitemap-news/0.9",
   image: "http://www.google.com/schemas/sitemap-image/1.1",
   xml: "http://www.w3.org/XML/1998/namespace",
+  feedHistory: "http://purl.org/syndication/history/1.0",
 } as const;
 
 /** The output files and the names they are published under, next to the site's home (or a category page). */

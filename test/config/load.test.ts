@@ -17,6 +17,7 @@ test("a minimal config gets every default", () => {
       earliestDate: "1900-01-01",
       maxFutureDays: 366,
       categoryFeeds: true,
+      archive: false,
     },
   });
 });

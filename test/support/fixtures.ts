@@ -20,6 +20,7 @@ export const testConfig = (overrides: Partial<SiteConfig> = {}): SiteConfig => (
   earliestDate: "1900-01-01",
   maxFutureDays: 366,
   categoryFeeds: true,
+  archive: false,
   ...overrides,
 });
 

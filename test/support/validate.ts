@@ -38,7 +38,7 @@ export async function validateOutput(name: string, content: string): Promise<str
     JSON.parse(content);
     return [];
   }
-  if (base === "atom.xml") return validateAtomRng(content);
+  if (base === "atom.xml" || name.startsWith("archive/")) return validateAtomRng(content);
   if (base.endsWith("-index.xml")) return validateSitemapIndexXsd(content);
   if (base.includes("sitemap")) return validateSitemapXsd(content);
   if (base === "rss.xml") return [];
