@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   "article.invalid-slug": "the slug cannot form a URL path segment",
   "article.invalid-category": "the category cannot form a URL path",
   "article.invalid-image": "the image URL is not an absolute http(s) URL",
+  "article.image-without-url": "the image has a caption but no URL, so it is not syndicated",
   "article.updated-before-date": "updated is earlier than date",
   "article.implausible-date": "a date outside the configured plausible range (a typo in the year)",
   "article.duplicate-url": "two articles would be published at the same URL",

@@ -7,6 +7,7 @@ import { DEFAULT_TIME_ZONE } from "../config/schema.js";
 import { GENERATOR } from "../version.js";
 import { EXIT, runBuild, type BuildFlags } from "./build.js";
 import { runDate, type DateFlags } from "./date.js";
+import { runImport, type ImportFlags } from "./import.js";
 
 /** Everything the CLI touches outside itself, so tests run it in-process with fakes. */
 export interface Io {
@@ -60,6 +61,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText("after", '\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt')
     .action(async (text: string | undefined, flags: DateFlags) => {
       exitCode = await runDate(text, flags, io);
+    });
+
+  program
+    .command("import")
+    .description("turn saved plain-text Bengali news pages into front-matter articles")
+    .argument("<inputs...>", "text files, or folders of .txt files")
+    .option("--out <dir>", "folder to write the articles to", "articles")
+    .option("--category <name>", "category for every imported article")
+    .option("--rules <file>", "extra page-shape rules (JSON, same shape as the shipped rules)")
+    .option("--dry-run", "print what would be written, write nothing")
+    .option("--json", "print the results as JSON")
+    .addHelpText("after", "\nExamples:\n  patrika import saved-pages/ --category bangladesh\n  patrika import page.txt --dry-run")
+    .action(async (inputs: string[], flags: ImportFlags) => {
+      exitCode = await runImport(inputs, flags, io);
     });
 
   try {

@@ -17,9 +17,11 @@ export const frontMatterSchema = z.looseObject({
   tags: z.union([text, z.array(text)]).optional(),
   summary: text.optional(),
   image: z
-    .union([text, z.strictObject({ url: text, caption: text.optional(), credit: text.optional(), length: z.number().int().positive().optional() })])
+    .union([text, z.strictObject({ url: text.optional(), caption: text.optional(), credit: text.optional(), length: z.number().int().positive().optional() })])
     .optional(),
   draft: z.boolean().optional(),
+  /** Where an imported article came from (patrika import writes the input file's name); not published. */
+  source: text.optional(),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
@@ -43,4 +45,5 @@ export const FIELD_EXPECTATIONS: Record<keyof FrontMatter, string> = {
   summary: "one paragraph of plain text",
   image: "an absolute http(s) URL, or a mapping with url, caption, credit and length (bytes, for an RSS enclosure)",
   draft: "true or false",
+  source: "the file an imported article came from",
 };

@@ -143,7 +143,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
       expected: `a URL under ${MAX_URL_LENGTH} characters (the sitemap limit): shorten the slug`,
     });
   }
-  const image = readImage(front.image, raw, problems);
+  const image = readImage(front.image, raw, problems, warnings);
   if (problems.length > 0 || !published) return { kind: "invalid", diagnostics: problems };
 
   const title = singleLine(xmlSafe(front.title));
@@ -243,9 +243,21 @@ function checkPlausible(date: ArticleDate, field: "date" | "updated", raw: RawAr
   });
 }
 
-function readImage(value: FrontMatter["image"], raw: RawArticle, problems: Diagnostic[]): ArticleImage | undefined {
+function readImage(value: FrontMatter["image"], raw: RawArticle, problems: Diagnostic[], warnings: Diagnostic[]): ArticleImage | undefined {
   if (value === undefined) return undefined;
   const spec = typeof value === "string" ? { url: value } : value;
+  if (spec.url === undefined) {
+    // An imported page keeps its caption and credit, but without a URL there is no image to syndicate.
+    warnings.push({
+      code: "article.image-without-url",
+      severity: "warning",
+      ...locate(raw, "image"),
+      field: "image",
+      message: "the image has no url, so it is left out of the feeds",
+      expected: "image.url: an absolute URL of the photo",
+    });
+    return undefined;
+  }
   let url: URL | undefined;
   try {
     url = new URL(spec.url.trim());
