@@ -36,8 +36,26 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+const DAY_MS = 86_400_000;
+const dayCache = new Map<string, Map<number, number | null>>();
+
 /** The zone's offset from UTC at `epochMs`, in whole minutes (Dhaka: +360; Dhaka in summer 2009: +420). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
+  // Most UTC days have one offset all day: cache by day, and by quarter hour only on days with a transition.
+  let days = dayCache.get(timeZone);
+  if (!days) dayCache.set(timeZone, (days = new Map()));
+  const day = Math.floor(epochMs / DAY_MS);
+  let dayOffset = days.get(day);
+  if (dayOffset === undefined) {
+    const first = quarterHourOffset(day * DAY_MS, timeZone);
+    dayOffset = first === quarterHourOffset((day + 1) * DAY_MS - QUARTER_HOUR_MS, timeZone) && first === quarterHourOffset(day * DAY_MS + DAY_MS / 2, timeZone) ? first : null;
+    if (days.size > 200_000) days.clear();
+    days.set(day, dayOffset);
+  }
+  return dayOffset ?? quarterHourOffset(epochMs, timeZone);
+}
+
+function quarterHourOffset(epochMs: number, timeZone: string): number {
   let zoneCache = offsetCache.get(timeZone);
   if (!zoneCache) offsetCache.set(timeZone, (zoneCache = new Map()));
   const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);

@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import matter from "gray-matter";
 import yaml from "js-yaml";
@@ -42,16 +43,6 @@ export async function readArticle(articlesDir: string, relativePath: string): Pr
   const file = path;
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.size > MAX_ARTICLE_BYTES) {
-      return fail({
-        code: "file.too-large",
-        severity: "error",
-        file,
-        message: `the file is ${(info.size / 1048576).toFixed(1)} MiB, larger than an article can be`,
-        expected: `at most ${MAX_ARTICLE_BYTES / 1048576} MiB of Markdown`,
-      });
-    }
     bytes = await readFile(path);
   } catch (error) {
     return fail({
@@ -60,6 +51,15 @@ export async function readArticle(articlesDir: string, relativePath: string): Pr
       file,
       message: `the file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
       expected: "a readable Markdown file",
+    });
+  }
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    return fail({
+      code: "file.too-large",
+      severity: "error",
+      file,
+      message: `the file is ${(bytes.length / 1048576).toFixed(1)} MiB, larger than an article can be`,
+      expected: `at most ${MAX_ARTICLE_BYTES / 1048576} MiB of Markdown`,
     });
   }
   return parseArticle(bytes, file, relativePath);
@@ -73,10 +73,9 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
   if (bytes.includes(0)) {
     return fail({ code: "file.not-utf8", severity: "error", file, message: "the file holds binary data (a NUL byte), not text", expected: "a UTF-8 Markdown file" });
   }
-  let decoded: string;
-  try {
-    decoded = utf8.decode(bytes); // also drops a leading BOM
-  } catch {
+  // Validating is cheap (native); decoding is not. Only the front matter is decoded now: most articles' bodies are
+  // never rendered (only the feeds' newest are), so a body is decoded when first read.
+  if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8(bytes);
     return fail({
       code: "file.not-utf8",
@@ -87,6 +86,8 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
       expected: "UTF-8 text; re-save the file as UTF-8 (legacy Bengali fonts such as Bijoy/SutonnyMJ need converting to Unicode)",
     });
   }
+  const headBytes = frontMatterEnd(bytes);
+  const decoded = utf8.decode(bytes.subarray(0, headBytes)); // also drops a leading BOM
   const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
 
   const opening = /^---[ \t]*\n/.exec(text);
@@ -156,18 +157,45 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
       expected: "key: value lines such as title: ... and date: ...",
     });
   }
-  const bodyStart = yamlStart + closing.index + closing[0].length + 1;
-  return {
-    ok: true,
-    article: {
-      file,
-      relativePath,
-      data: data as Record<string, unknown>,
-      fields: locateFields(yamlText),
-      body: text.slice(bodyStart),
-      bodyLine: closingLine + 1,
-    },
-  };
+  const article = {
+    file,
+    relativePath,
+    data: data as Record<string, unknown>,
+    fields: locateFields(yamlText),
+    bodyLine: closingLine + 1,
+  } as RawArticle;
+  let body: string | undefined;
+  Object.defineProperty(article, "body", {
+    enumerable: true,
+    get: () => (body ??= decodeBody(bytes.subarray(headBytes))),
+  });
+  return { ok: true, article };
+}
+
+function decodeBody(bytes: Uint8Array): string {
+  const text = utf8.decode(bytes);
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+const NEWLINE = 0x0a;
+const DASH = 0x2d;
+
+/**
+ * Bytes up to and including the line that closes the front matter (or the whole file when there is none, so the
+ * errors below see everything). Found in the bytes, without decoding the body; always a UTF-8 boundary (a newline).
+ */
+function frontMatterEnd(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  if (!(buffer[start] === DASH && buffer[start + 1] === DASH && buffer[start + 2] === DASH)) return buffer.length;
+  for (let at = buffer.indexOf("\n---", start + 3); at >= 0; at = buffer.indexOf("\n---", at + 1)) {
+    let end = at + 4;
+    while (buffer[end] === 0x20 || buffer[end] === 0x09) end++;
+    if (buffer[end] === 0x0d) end++;
+    if (end >= buffer.length) return buffer.length;
+    if (buffer[end] === NEWLINE) return end + 1;
+  }
+  return buffer.length;
 }
 
 /**

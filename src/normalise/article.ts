@@ -175,8 +175,11 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
     published,
     authors: toList(front.author).map((name) => singleLine(xmlSafe(name))).filter(Boolean),
     tags: toList(front.tags).map((tag) => singleLine(xmlSafe(tag))).filter(Boolean),
-    body: xmlSafe(raw.body),
+    body: "",
   };
+  // Decoded and cleaned only when a feed renders it: most articles of an archive never are.
+  let body: string | undefined;
+  Object.defineProperty(article, "body", { enumerable: true, get: () => (body ??= xmlSafe(raw.body)) });
   if (category !== undefined) article.category = category;
   if (updated) article.updated = updated;
   if (summary !== undefined) article.summary = summary;

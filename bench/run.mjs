@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// npm run bench: whole-process timings of patrika against the floor (reading every file), a naive baseline and,
+// where installed, Hugo, on generated Bengali corpora; plus date strings read per second. Writes bench/results.md.
+// Usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs 3]
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
+const sizes = arg("sizes", "1000,10000,100000").split(",").map(Number);
+const runs = Number(arg("runs", "3"));
+const generator = resolve(root, "..", "shared", "bench", "gen-corpus.mjs");
+const NOW = "2025-07-14T12:00:00+06:00";
+const work = join(tmpdir(), "patrika-bench");
+const hugo = spawnSync("hugo", ["version"], { encoding: "utf8" }).status === 0;
+const timeBin = existsSync("/usr/bin/time");
+
+/** One corpus per size and date style, generated once and reused by later runs. */
+function corpus(n, iso) {
+  const dir = join(work, `${n}${iso ? "-iso" : ""}`);
+  if (!existsSync(join(dir, ".complete"))) {
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync("node", [generator, "--out", join(dir, "articles"), "--n", String(n), "--seed", "1", "--now", NOW, ...(iso ? ["--iso-dates"] : [])], { stdio: "ignore" });
+    writeFileSync(join(dir, "patrika.config.json"), JSON.stringify({ siteUrl: "https://www.example-patrika.com.bd", title: "দৈনিক নদীপার", feedSize: 50 }));
+    writeFileSync(join(dir, ".complete"), "");
+  }
+  return dir;
+}
+
+/** Runs a command as a whole process: wall, user+sys CPU and peak memory, from /usr/bin/time. */
+function measure(command, args, cwd, before) {
+  before?.();
+  const started = process.hrtime.bigint();
+  const result = timeBin
+    ? spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
+    : spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr.slice(-2000)}`);
+  const last = timeBin ? result.stderr.trim().split("\n").pop().split(" ").map(Number) : [wall, NaN, NaN, NaN];
+  return { wall, cpu: last[1] + last[2], memoryMb: last[3] / 1024 };
+}
+
+/** Warm-up once, then the median of `runs` runs (by wall time). */
+function median(command, args, cwd, before) {
+  measure(command, args, cwd, before);
+  const results = Array.from({ length: runs }, () => measure(command, args, cwd, before)).sort((a, b) => a.wall - b.wall);
+  return results[Math.floor(results.length / 2)];
+}
+
+function hugoSite(isoDir) {
+  const site = join(isoDir, "hugo");
+  if (!existsSync(join(site, "hugo.toml"))) {
+    mkdirSync(site, { recursive: true });
+    writeFileSync(
+      join(site, "hugo.toml"),
+      [
+        'baseURL = "https://www.example-patrika.com.bd/"',
+        'languageCode = "bn"',
+        'title = "naive"',
+        'disableKinds = ["taxonomy", "term", "section"]',
+        "[outputs]",
+        'home = ["RSS"]',
+        "page = []",
+        "[services.rss]",
+        "limit = 50",
+      ].join("\n"),
+    );
+    execFileSync("ln", ["-s", join(isoDir, "articles"), join(site, "content")]);
+  }
+  return site;
+}
+
+const patrika = join(root, "dist", "cli", "main.js");
+const rows = [];
+for (const n of sizes) {
+  const dir = corpus(n, false);
+  const isoDir = corpus(n, true);
+  const out = join(dir, "output");
+  const build = ["build", "--now", NOW, "--out", out];
+  const floor = median("node", [join(root, "bench", "floor.mjs"), join(dir, "articles")], dir);
+  const naive = median("node", [join(root, "bench", "naive.mjs"), join(isoDir, "articles"), join(isoDir, "naive-output")], isoDir);
+  const cold = median("node", [patrika, ...build, "--no-cache"], dir, () => rmSync(join(dir, ".patrika-cache"), { recursive: true, force: true }));
+  const unchanged = median("node", [patrika, ...build], dir);
+  const oneChange = median("node", [patrika, ...build], dir, () => {
+    const first = execFileSync("ls", [join(dir, "articles")], { encoding: "utf8" }).split("\n")[0];
+    const now = new Date();
+    utimesSync(join(dir, "articles", first), now, now);
+  });
+  const hugoRun = hugo ? median("hugo", ["--quiet", "--destination", join(isoDir, "hugo-public")], hugoSite(isoDir)) : undefined;
+  rows.push({ n, floor, naive, cold, unchanged, oneChange, hugo: hugoRun });
+}
+
+const dates = JSON.parse(execFileSync("node", [join(root, "bench", "dates.mjs")], { encoding: "utf8" }));
+const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+const lines = [
+  "# Benchmark results",
+  "",
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+    `Whole-process timings, median of ${runs} after one warm-up; ratios against the floor (a) and the naive baseline (b) of the same run.`,
+  "",
+  "| articles | run | wall s | CPU s | peak MB | ÷ floor | ÷ naive |",
+  "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+];
+for (const row of rows) {
+  for (const [name, r] of [
+    ["(a) floor: read every file", row.floor],
+    ["(b) naive baseline", row.naive],
+    ["(c) patrika cold", row.cold],
+    ["(d) patrika unchanged", row.unchanged],
+    ["(e) patrika one article touched", row.oneChange],
+    ["(f) Hugo (RSS + sitemap)", row.hugo],
+  ]) {
+    if (!r) continue;
+    lines.push(`| ${row.n} | ${name} | ${f(r.wall)} | ${f(r.cpu)} | ${f(r.memoryMb, 0)} | ${f(r.wall / row.floor.wall)} | ${f(r.wall / row.naive.wall)} |`);
+  }
+}
+if (!hugo) lines.push("", "Hugo is not installed here (Debian package `hugo`), so (f) was not measured.");
+lines.push("", `Date strings read: ${dates.perSecond.toLocaleString("en")} per second on one core (bench/dates.mjs, ${dates.strings.toLocaleString("en")} strings).`, "");
+writeFileSync(join(root, "bench", "results.md"), lines.join("\n"));
+console.log(lines.join("\n"));
