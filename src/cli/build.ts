@@ -1,4 +1,6 @@
 import { build, check } from "../build.js";
+import { loadConfig } from "../config/load.js";
+import { formatDiagnostic } from "../diagnostics.js";
 import { formatReport, formatReportJson } from "./report.js";
 import { resolveNow } from "./now.js";
 import type { Io } from "./main.js";
@@ -11,6 +13,7 @@ export interface BuildFlags {
   cache: boolean;
   skipInvalid?: boolean;
   json?: boolean;
+  printConfig?: boolean;
 }
 
 /** Exit codes (README, "Exit codes"): 0 built, 1 article errors, 2 usage or config error, 3 could not write. */
@@ -22,6 +25,16 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
   if (!now.ok) {
     io.stderr(`patrika: ${now.message}\n`);
     return EXIT.usage;
+  }
+  if (flags.printConfig) {
+    const loaded = await loadConfig(flags.config);
+    if (!loaded.ok) {
+      io.stderr(`${loaded.diagnostics.map(formatDiagnostic).join("\n")}\n`);
+      return EXIT.usage;
+    }
+    const effective = { config: loaded.config, configFile: flags.config, articles: flags.articles, out: flags.out, now: now.now.toISOString(), cache: flags.cache };
+    io.stdout(`${JSON.stringify(effective, null, 2)}\n`);
+    return EXIT.ok;
   }
   const options = {
     now: now.now,

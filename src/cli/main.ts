@@ -8,6 +8,7 @@ import { GENERATOR } from "../version.js";
 import { EXIT, runBuild, type BuildFlags } from "./build.js";
 import { runDate, type DateFlags } from "./date.js";
 import { runImport, type ImportFlags } from "./import.js";
+import { runInit, type InitFlags } from "./init.js";
 
 /** Everything the CLI touches outside itself, so tests run it in-process with fakes. */
 export interface Io {
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .option("--now <iso8601>", "the build's notion of now, with an offset (default: SOURCE_DATE_EPOCH, else the clock)")
       .option("--no-cache", "build without reading or writing the build cache")
       .option("--json", "print the report as JSON (diagnostics with file, line, column, field, code, message)")
+      .option("--print-config", "print the config as patrika reads it (defaults filled in) and the paths, then stop")
       .action(async (flags: BuildFlags) => {
         exitCode = await runBuild(name, flags, io);
       });
@@ -61,6 +63,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText("after", '\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt')
     .action(async (text: string | undefined, flags: DateFlags) => {
       exitCode = await runDate(text, flags, io);
+    });
+
+  program
+    .command("init")
+    .description("create patrika.config.json and a first article in a folder (never overwrites)")
+    .option("--dir <dir>", "folder to set up", ".")
+    .option("--site-url <url>", "the site's address", "https://www.example.com")
+    .addHelpText("after", "\nExamples:\n  mkdir my-paper && cd my-paper && npx patrika init --site-url https://news.example.com")
+    .action(async (flags: InitFlags) => {
+      exitCode = await runInit(flags, io);
     });
 
   program

@@ -4,6 +4,9 @@ import { isValidTimeZone } from "../dates/index.js";
 import { describeValue, lineColumnAt, nearestName } from "../text.js";
 import { configSchema, resolveConfig, type SiteConfig } from "./schema.js";
 
+/** The keys a config file may set ($schema, for editors, goes unmentioned). */
+const CONFIG_KEYS = Object.keys(configSchema.shape).filter((key) => !key.startsWith("$"));
+
 /** The config file read when --config is not given. */
 export const DEFAULT_CONFIG_FILE = "patrika.config.json";
 
@@ -54,7 +57,7 @@ export function parseConfig(text: string, file: string): ConfigResult {
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
-          const suggestion = nearestName(key, Object.keys(configSchema.shape));
+          const suggestion = nearestName(key, CONFIG_KEYS);
           diagnostics.push({
             code: "config.unknown-key",
             severity: "error",
@@ -62,7 +65,7 @@ export function parseConfig(text: string, file: string): ConfigResult {
             ...keyLocation(source, key),
             field: key,
             message: `unknown config key "${key}"`,
-            expected: `one of ${Object.keys(configSchema.shape).join(", ")}`,
+            expected: `one of ${CONFIG_KEYS.join(", ")}`,
             hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
           });
         }

@@ -25,41 +25,43 @@ const absoluteHttpUrl = z
 
 /** `patrika.config.json`: every key a site can set, with its default. Unknown keys are rejected. */
 export const configSchema = z.strictObject({
+  /** Editors' completion: the JSON Schema this file follows (ignored by patrika). */
+  $schema: z.string().optional(),
   /** Absolute URL of the site's home; article URLs are built below it. */
-  siteUrl: absoluteHttpUrl,
+  siteUrl: absoluteHttpUrl.describe("Absolute URL of the site’s home; article URLs are built below it."),
   /** Feed title; defaults to the publication name, then the site's host name. */
-  title: z.string().trim().min(1).optional(),
+  title: z.string().trim().min(1).optional().describe("Feed title; defaults to publicationName, then the site’s host name."),
   /** Feed description; defaults to the title. */
-  description: z.string().trim().min(1).optional(),
+  description: z.string().trim().min(1).optional().describe("Feed description; defaults to the title."),
   /** BCP 47 language of the articles (ISO 639 code for Google News). */
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language code such as bn or bn-BD")
-    .default("bn"),
+    .default("bn").describe("Language code of the articles (news sitemap uses its ISO 639 part)."),
   /** The name Google News knows the publication by; defaults to the title. */
-  publicationName: z.string().trim().min(1).optional(),
+  publicationName: z.string().trim().min(1).optional().describe("The name Google News knows the publication by."),
   /** IANA zone in which dates without an offset are read. */
-  timeZone: z.string().default(DEFAULT_TIME_ZONE),
+  timeZone: z.string().default(DEFAULT_TIME_ZONE).describe("IANA zone in which dates without an offset are read."),
   /** How many of the newest articles each feed carries. */
-  feedSize: z.number().int().min(1).max(MAX_FEED_SIZE).default(DEFAULT_FEED_SIZE),
+  feedSize: z.number().int().min(1).max(MAX_FEED_SIZE).default(DEFAULT_FEED_SIZE).describe("How many of the newest articles each feed carries."),
   /** The publication's logo (RSS channel image, Atom logo, JSON Feed icon): an absolute URL. */
-  logo: absoluteHttpUrl.optional(),
+  logo: absoluteHttpUrl.optional().describe("Absolute URL of the publication’s logo."),
   /** A small square icon (Atom icon, JSON Feed favicon): an absolute URL. */
-  icon: absoluteHttpUrl.optional(),
+  icon: absoluteHttpUrl.optional().describe("Absolute URL of a small square icon."),
   /** Copyright line for RSS copyright and Atom rights. */
-  copyright: z.string().trim().min(1).optional(),
+  copyright: z.string().trim().min(1).optional().describe("Copyright line (RSS copyright, Atom rights)."),
   /** Minutes a reader may cache the RSS feed (RSS ttl). */
-  ttl: z.number().int().min(1).max(10080).optional(),
+  ttl: z.number().int().min(1).max(10080).optional().describe("Minutes a reader may cache the RSS feed."),
   /** WebSub hub URL announced in every feed. */
-  hub: absoluteHttpUrl.optional(),
+  hub: absoluteHttpUrl.optional().describe("WebSub hub URL announced in every feed."),
   /** Write per-category feeds (output/<category>/rss.xml, atom.xml, feed.json); default true. */
-  categoryFeeds: z.boolean().default(true),
+  categoryFeeds: z.boolean().default(true).describe("Write rss.xml, atom.xml and feed.json per category."),
   /** Write RFC 5005 archive pages of the Atom feed (output/archive/N.xml) so readers can fetch every article. */
-  archive: z.boolean().default(false),
+  archive: z.boolean().default(false).describe("Write RFC 5005 archive pages of the Atom feed."),
   /** Dates before this day (YYYY-MM-DD, local) are refused as implausible. */
-  earliestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 1971-12-16").default(DEFAULT_EARLIEST_DATE),
+  earliestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 1971-12-16").default(DEFAULT_EARLIEST_DATE).describe("Dates before this day (YYYY-MM-DD) are refused as typos."),
   /** Dates more than this many days after now are refused as implausible. */
-  maxFutureDays: z.number().int().min(0).max(36500).default(DEFAULT_MAX_FUTURE_DAYS),
+  maxFutureDays: z.number().int().min(0).max(36500).default(DEFAULT_MAX_FUTURE_DAYS).describe("Dates more than this many days after now are refused as typos."),
 });
 
 /** The config as written in the file (all optional keys optional). */

@@ -120,3 +120,37 @@ test("the installed binary answers --help (compiled by npm's prepare step)", () 
   const version = JSON.parse(readFileSync("package.json", "utf8")).version as string;
   expect(execFileSync("node", ["dist/cli/main.js", "--version"], { encoding: "utf8" }).trim()).toBe(version);
 });
+
+test("init sets up an empty folder that then builds, and never overwrites", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "patrika-init-"));
+  try {
+    const first = await run(["init", "--dir", dir, "--site-url", "https://news.example.com"]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "patrika.config.json"), "utf8"))).toMatchObject({ siteUrl: "https://news.example.com", timeZone: "Asia/Dhaka" });
+    expect(readFileSync(join(dir, "articles", "first-story.md"), "utf8")).toContain('date: "১ জানুয়ারি ২০৩০, ০৬:০০"'); // the injected clock, in Dhaka
+    const built = await run(["build", "--articles", join(dir, "articles"), "--config", join(dir, "patrika.config.json"), "--out", join(dir, "output"), "--now", "2030-01-01T07:00:00+06:00"]);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toContain("Built 1 article from 1 file");
+    const again = await run(["init", "--dir", dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("exists already; init never overwrites");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("build --print-config shows the config with its defaults and the paths, and builds nothing", async () => {
+  const result = await run(["build", ...FIXTURE, "--out", out, "--print-config", "--now", "2025-07-14T12:00:00+06:00"]);
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout)).toMatchObject({
+    config: { siteUrl: "https://news.example.org", feedSize: 50, categoryFeeds: true, earliestDate: "1900-01-01" },
+    articles: "test/fixtures/basic/articles",
+    now: "2025-07-14T06:00:00.000Z",
+  });
+  expect(readdirSync(out)).toEqual([]);
+});
+
+test("the published JSON Schema of the config is the one the loader validates with", async () => {
+  const { configJsonSchema } = await import("../../src/config/json-schema.js");
+  expect(JSON.parse(readFileSync("schema/patrika.config.schema.json", "utf8"))).toEqual(configJsonSchema());
+});
