@@ -24,8 +24,10 @@ export interface BuildOptions {
   outDir?: string;
   /** Config file; default `patrika.config.json`. */
   configFile?: string;
-  /** Whether a build cache may be used (accepted now; there is no cache yet). */
+  /** Whether the build cache in .patrika-cache/ may be read and written; default false for the library, true for the CLI. */
   cache?: boolean;
+  /** Folder that holds .patrika-cache/; default the working directory. */
+  cacheRoot?: string;
   /** Publish every valid article and list the invalid ones, instead of refusing to publish at all. */
   skipInvalid?: boolean;
   /** File operations for writing (tests inject failures). */
@@ -39,7 +41,10 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   if (!loadedConfig.ok) return emptyReport("config-error", loadedConfig.diagnostics);
   const config = loadedConfig.config;
 
-  const loaded = await loadArticles(options.articlesDir ?? "articles");
+  const loaded = await loadArticles(options.articlesDir ?? "articles", {
+    cache: options.cache ?? false,
+    ...(options.cacheRoot ? { cacheRoot: options.cacheRoot } : {}),
+  });
   if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics);
 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
@@ -61,7 +66,7 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   const site = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts });
   const skipped = [...invalidFiles];
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
-  return { status, diagnostics: sorted, site, files: [], articlesFound: loaded.found, skipped: options.skipInvalid ? skipped : [] };
+  return { status, diagnostics: sorted, site, files: [], articlesFound: loaded.found, articlesFromCache: loaded.fromCache, skipped: options.skipInvalid ? skipped : [] };
 }
 
 /**
@@ -116,5 +121,5 @@ export function renderSite(site: Site): { file: RenderedFile; count: number }[] 
 }
 
 function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[]): BuildReport {
-  return { status, diagnostics, files: [], articlesFound: 0, skipped: [] };
+  return { status, diagnostics, files: [], articlesFound: 0, articlesFromCache: 0, skipped: [] };
 }

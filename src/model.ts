@@ -129,6 +129,8 @@ export interface BuildReport {
   site?: Site;
   files: OutputFile[];
   articlesFound: number;
+  /** Articles whose front matter came from the build cache, unread. */
+  articlesFromCache: number;
   /** Article files left out because of errors (only with skipInvalid). */
   skipped: string[];
 }

@@ -26,7 +26,8 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
   if (site.excluded.scheduled.length) skipped.push(`${site.excluded.scheduled.length} scheduled after now`);
   lines.push(
     `${action === "build" ? "Built" : "Checked"} ${count(site.articles.length, "article")} from ${count(report.articlesFound, "file")}` +
-      `${skipped.length ? ` (left out: ${skipped.join(", ")})` : ""}; now is ${site.now.iso}.`,
+      `${skipped.length ? ` (left out: ${skipped.join(", ")})` : ""}` +
+      `${report.articlesFromCache ? `, ${report.articlesFromCache} unchanged since the last build (cached)` : ""}; now is ${site.now.iso}.`,
   );
   if (action === "build") {
     lines.push(...fileLines(report, outDir));

@@ -25,6 +25,8 @@ export interface RawArticle {
   body: string;
   /** 1-based line where the body starts in the file. */
   bodyLine: number;
+  /** Byte offset where the body starts in the file (the build cache reads bodies from here). */
+  bodyOffset: number;
 }
 
 export type ReadResult = { ok: true; article: RawArticle } | { ok: false; diagnostics: Diagnostic[] };
@@ -163,6 +165,7 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
     data: data as Record<string, unknown>,
     fields: locateFields(yamlText),
     bodyLine: closingLine + 1,
+    bodyOffset: headBytes,
   } as RawArticle;
   let body: string | undefined;
   Object.defineProperty(article, "body", {
@@ -172,7 +175,8 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
   return { ok: true, article };
 }
 
-function decodeBody(bytes: Uint8Array): string {
+/** A body as text (CRLF as LF); the bytes are known to be UTF-8. */
+export function decodeBody(bytes: Uint8Array): string {
   const text = utf8.decode(bytes);
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }

@@ -13,6 +13,7 @@ test("front matter, body and the line and value column of every field", () => {
     fields: { title: { line: 2, column: 9 }, date: { line: 3, column: 7 } },
     body: "প্রথম অনুচ্ছেদ।\n",
     bodyLine: 5,
+    bodyOffset: 81, // bytes of the four front-matter lines: the body is read from here
   });
 });
 
