@@ -5,6 +5,7 @@
  */
 import { banglaToGregorian, gregorianToBangla } from "./bangla-calendar.js";
 import { toBengaliDigits } from "./digits.js";
+import { editDistance } from "./edit-distance.js";
 import { DateParseError, type DateNote } from "./errors.js";
 import {
   AGO_WORDS, AM_WORDS, BANGLA_MONTHS, DAY_PERIODS, FRAME_WORDS, GREGORIAN_MONTHS, HIJRI_MONTHS, HOUR_WORDS,
@@ -690,18 +691,4 @@ function nearest(word: string): string | undefined {
     }
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
