@@ -21,12 +21,12 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
   if (report.skipped.length > 0) {
     lines.push(`Skipped ${count(report.skipped.length, "invalid article")} (--skip-invalid); the list is in ${outDir}/patrika-report.json.`);
   }
-  const skipped: string[] = [];
-  if (site.excluded.drafts.length) skipped.push(count(site.excluded.drafts.length, "draft"));
-  if (site.excluded.scheduled.length) skipped.push(`${site.excluded.scheduled.length} scheduled after now`);
+  const leftOut: string[] = [];
+  if (site.excluded.drafts.length) leftOut.push(count(site.excluded.drafts.length, "draft"));
+  if (site.excluded.scheduled.length) leftOut.push(`${site.excluded.scheduled.length} scheduled after now`);
   lines.push(
     `${action === "build" ? "Built" : "Checked"} ${count(site.articles.length, "article")} from ${count(report.articlesFound, "file")}` +
-      `${skipped.length ? ` (left out: ${skipped.join(", ")})` : ""}` +
+      `${leftOut.length ? ` (left out: ${leftOut.join(", ")})` : ""}` +
       `${report.articlesFromCache ? `, ${report.articlesFromCache} unchanged since the last build (cached)` : ""}; now is ${site.now.iso}.`,
   );
   if (action === "build") {
@@ -43,6 +43,9 @@ function fileLines(report: BuildReport, outDir: string): string[] {
   const lines = top.map((file) => `  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count)}`);
   for (const feed of site.categoryFeeds) {
     lines.push(`  ${outDir}/${feed.folder}{rss.xml,atom.xml,feed.json}  ${count(feed.items.length, "item")}`);
+  }
+  if (site.archive.length > 0) {
+    lines.push(`  ${outDir}/archive/1.xml … ${site.archive.length}.xml  ${count(site.archive.length, "archive page")} of ${site.config.feedSize}`);
   }
   if (site.news.items.length === 0) {
     lines.push(`  The news sitemap is empty: no article was published in the 48 hours before ${site.now.iso} (from ${site.news.start.iso}).`);
