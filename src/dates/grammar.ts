@@ -6,6 +6,7 @@
 import { banglaToGregorian, gregorianToBangla } from "./bangla-calendar.js";
 import { toBengaliDigits } from "./digits.js";
 import { editDistance } from "./edit-distance.js";
+import { utcWall } from "./zone.js";
 import { DateParseError, type DateNote } from "./errors.js";
 import {
   AGO_WORDS, AM_WORDS, BANGLA_MONTHS, DAY_PERIODS, FRAME_WORDS, GREGORIAN_MONTHS, HIJRI_MONTHS, HOUR_WORDS,
@@ -24,10 +25,8 @@ export interface Token {
   end: number;
 }
 
-const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 const DASHES = /[\u2010-\u2015\u2212]/;
 const LETTER = /[\p{L}\p{M}']/u;
-const SPACE = /\s/;
 const decomposed = new Map<string, string>();
 
 /** One character as matched: NFD (so য় typed precomposed or with a nukta reads alike) and lower case. */
@@ -48,50 +47,90 @@ export function normaliseWord(word: string): string {
   return [...word].map(normaliseChar).join("").replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));
 }
 
-function isLetter(code: number, ch: string): boolean {
+function isLetter(code: number): boolean {
   if (code >= 0x0980 && code <= 0x09ff) return code !== 0x0983 && code !== 0x09e4 && code !== 0x09e5; // Bengali block, less ঃ । ॥
   if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return true;
-  return code > 0x7f && LETTER.test(ch);
+  return code > 0x7f && LETTER.test(String.fromCodePoint(code));
 }
 
-/** Splits text into numbers, words and punctuation; zero-width characters vanish, any space separates. */
-export function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
-  let current: Token | undefined;
-  const flush = () => {
-    if (current) tokens.push(current);
-    current = undefined;
-  };
-  for (let i = 0; i < text.length; ) {
+/** JavaScript's `\s`, without a regular expression per character. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
+  );
+}
+
+/** Whether a character of a word is already in matching form (so the word's text can be sliced, not rebuilt). */
+function isPlainLetter(code: number): boolean {
+  if (code >= 0x0980 && code <= 0x09ff) return code !== 0x09cb && code !== 0x09cc && code !== 0x09dc && code !== 0x09dd && code !== 0x09df;
+  return code >= 0x61 && code <= 0x7a;
+}
+
+/** The matching form of a stretch of one word or number in the input, dropping zero-width characters. */
+function rebuild(text: string, start: number, end: number, kind: "num" | "word"): string {
+  let out = "";
+  for (let i = start; i < end; ) {
     const code = text.codePointAt(i)!;
     const ch = String.fromCodePoint(code);
-    const next = i + ch.length;
-    if (ZERO_WIDTH.has(code)) {
+    i += ch.length;
+    if (isZeroWidth(code)) continue;
+    out += kind === "word" ? normaliseChar(ch) : code >= 0x09e6 && code <= 0x09ef ? String(code - 0x09e6) : ch;
+  }
+  return out;
+}
+
+function isZeroWidth(code: number): boolean {
+  return code === 0x00ad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
+/**
+ * Splits text into numbers, words and punctuation; zero-width characters vanish, any space separates.
+ * Written as one loop without closures: it runs on every character of every date the full scanner reads.
+ */
+export function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  // The token being built: its kind, where it starts and ends, and whether its text can be sliced as it stands.
+  let kind: "num" | "word" | undefined;
+  let start = 0;
+  let end = 0;
+  let plain = true;
+  for (let i = 0; i <= text.length; ) {
+    let code = i < text.length ? text.charCodeAt(i) : 0x20; // a space past the end flushes the last token
+    let next = i + 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = text.codePointAt(i)!;
+      next = i + (code > 0xffff ? 2 : 1);
+    }
+    if (isZeroWidth(code)) {
+      plain = false;
       i = next;
       continue;
     }
-    const digit = code >= 0x30 && code <= 0x39 ? ch : code >= 0x09e6 && code <= 0x09ef ? String(code - 0x09e6) : undefined;
-    if (digit !== undefined) {
-      if (current?.kind !== "num") flush(), (current = { kind: "num", text: "", start: i, end: i });
-      current!.text += digit;
-      current!.end = next;
+    const digit = (code >= 0x30 && code <= 0x39) || (code >= 0x09e6 && code <= 0x09ef);
+    const letter = !digit && code !== 0x0983 && (code === 0x27 ? kind === "word" : isLetter(code));
+    const continues = kind === "num" ? digit : kind === "word" ? letter : false;
+    if (!continues && kind) {
+      tokens.push({ kind, text: plain ? text.slice(start, end) : rebuild(text, start, end, kind), start, end });
+      kind = undefined;
+    }
+    if (digit || letter) {
+      if (!kind) {
+        kind = digit ? "num" : "word";
+        start = i;
+        plain = true;
+      }
+      if (digit ? code > 0x39 : !isPlainLetter(code)) plain = false;
+      end = next;
     } else if (code === 0x0983) {
       // The Bengali visarga (ঃ) is typed as a colon in date lines: "প্রকাশঃ ১৩ জুলাই".
-      flush();
       tokens.push({ kind: "punct", text: ":", start: i, end: next });
-    } else if (isLetter(code, ch) && !(ch === "'" && current?.kind !== "word")) {
-      if (current?.kind !== "word") flush(), (current = { kind: "word", text: "", start: i, end: i });
-      current!.text += normaliseChar(ch);
-      current!.end = next;
-    } else if (SPACE.test(ch)) {
-      flush();
-    } else {
-      flush();
+    } else if (i < text.length && !isSpace(code)) {
+      const ch = text.slice(i, next);
       tokens.push({ kind: "punct", text: DASHES.test(ch) ? "-" : ch === "।" || ch === "॥" ? "|" : ch, start: i, end: next });
     }
     i = next;
   }
-  flush();
   return tokens;
 }
 
@@ -136,6 +175,17 @@ QUARTER_WORDS.forEach((quarter) => add(quarter.names, { type: "quarter", value: 
 RELATIVE_UNITS.forEach((unit, i) => add(unit.names, { type: "unit", value: i }));
 RELATIVE_DAYS.forEach((day) => add(day.names, { type: "rel-day", value: day.days }));
 
+/** First words of the lexicon's phrases of more than one word (রবিউল আউয়াল, গত পরশু, এই মাত্র). */
+const PHRASE_STARTS = new Set([...LEXICON.keys()].filter((key) => key.includes(" ")).map((key) => key.split(" ")[0]!));
+
+interface Phrase {
+  entries: Entry[];
+  /** Tokens the phrase spans, counting any "-" between its words. */
+  length: number;
+  /** The phrase as written in the input. */
+  text: string;
+}
+
 const MONTH_NAMES_FOR_HINTS = [...GREGORIAN_MONTHS.map((n) => n[0]!), ...BANGLA_MONTHS.map((n) => n[0]!), "january", "december"];
 
 // ---------------------------------------------------------------------------------------------- reading
@@ -148,6 +198,8 @@ export interface Reading {
   time?: { hour: number; minute: number; second?: number; millisecond?: number };
   offsetMinutes?: number;
   relative?: { kind: "ago"; amountMs: number; precision: "second" | "minute" | "day" } | { kind: "day"; days: number } | { kind: "now" };
+  /** Where the relative form is in the input, for errors found when it is resolved against now. */
+  relativeAt?: { start: number; text: string };
   /** The small hours belong to the day after the printed date ("দিবাগত রাত"). */
   nightAfter: boolean;
   notes: DateNote[];
@@ -174,9 +226,9 @@ GREGORIAN_MONTHS.forEach((names, i) => {
   }
 });
 const FAST_LABELS = ["আপডেট", "প্রকাশ", "প্রকাশিত", "হালনাগাদ"].flatMap((l) => [l, l.normalize("NFD")]);
-const FAST_BENGALI = new RegExp(
-  `^(?:(?:${FAST_LABELS.join("|")}) ?: ?)?([০-৯]{1,2}) (${[...FAST_MONTHS.keys()].sort((a, b) => b.length - a.length).join("|")}) ([০-৯]{4})(?:, ?([০-৯]{2}): ?([০-৯]{2}))?$`,
-);
+// The month is any run of non-space, non-digit, non-comma characters, looked up in FAST_MONTHS afterwards: one
+// character class is far cheaper for the regular expression engine than an alternation of forty names.
+const FAST_BENGALI = new RegExp(`^(?:(?:${FAST_LABELS.join("|")}) ?: ?)?([০-৯]{1,2}) ([^\\s\\d০-৯,]+) ([০-৯]{4})(?:, ?([০-৯]{2}): ?([০-৯]{2}))?$`);
 const bengaliNumber = (digits: string) => {
   let value = 0;
   for (let i = 0; i < digits.length; i++) value = value * 10 + (digits.charCodeAt(i) - 0x09e6);
@@ -188,8 +240,9 @@ export function readDate(text: string): Reading {
   const raw = RAW_ISO.exec(text);
   if (raw) return readIso(raw, text);
   const fast = FAST_BENGALI.exec(text);
-  if (fast) {
-    const date = { year: bengaliNumber(fast[3]!), month: FAST_MONTHS.get(fast[2]!)!, day: bengaliNumber(fast[1]!) };
+  const fastMonth = fast && FAST_MONTHS.get(fast[2]!);
+  if (fast && fastMonth) {
+    const date = { year: bengaliNumber(fast[3]!), month: fastMonth, day: bengaliNumber(fast[1]!) };
     const time = fast[4] === undefined ? undefined : { hour: bengaliNumber(fast[4]), minute: bengaliNumber(fast[5]!) };
     // An impossible date or time takes the full path, which says exactly where the problem is.
     if (date.day >= 1 && date.day <= daysInMonth(date.year, date.month) && (!time || (time.hour < 24 && time.minute < 60))) {
@@ -201,7 +254,7 @@ export function readDate(text: string): Reading {
   }
   if (ISO_CHARACTERS.test(text)) {
     const iso = ISO.exec(normaliseWord(text.trim()));
-    if (iso) return readIso(iso, text);
+    if (iso) return readIso(iso, text, text.length - text.trimStart().length);
   }
   return new Scanner(text).read();
 }
@@ -211,27 +264,35 @@ export function scanDate(text: string): Reading {
   return new Scanner(text).read();
 }
 
-function readIso(match: RegExpExecArray, text: string): Reading {
-  const reading: Reading = { calendar: "gregorian", nightAfter: false, notes: [], date: { year: +match[1]!, month: +match[2]!, day: +match[3]! } };
-  checkGregorian(reading.date!, { value: null, start: 0, end: 10, text: text.slice(0, 10) });
+/** A match of RAW_ISO or ISO as a Reading; `base` is where the match starts in `text` (after leading spaces). */
+function readIso(match: RegExpExecArray, text: string, base = 0): Reading {
+  const date = { year: +match[1]!, month: +match[2]!, day: +match[3]! };
+  checkGregorian(date, text, base, base + 10);
+  const reading: Reading = { calendar: "gregorian", nightAfter: false, notes: [], date };
   if (match[4] !== undefined) {
-    reading.time = { hour: +match[4], minute: +match[5]! };
-    if (match[6] !== undefined) reading.time.second = +match[6];
-    if (match[7] !== undefined) reading.time.millisecond = Math.floor(Number(`0.${match[7]}`) * 1000);
-    checkTime(reading.time, { value: null, start: 11, end: text.length, text: text.slice(11) });
+    const time: NonNullable<Reading["time"]> = { hour: +match[4], minute: +match[5]! };
+    if (match[6] !== undefined) time.second = +match[6];
+    if (match[7] !== undefined) time.millisecond = Math.floor(Number(`0.${match[7]}`) * 1000);
+    checkTime(time, text, base + 11, base + 11 + match[0].slice(11).search(/ ?[zZ+-]|$/));
+    reading.time = time;
   }
-  if (match[8] !== undefined) reading.offsetMinutes = parseOffset(match[8].toLowerCase(), text);
+  if (match[8] !== undefined) {
+    const at = base + match[0].length - match[8].length;
+    reading.offsetMinutes = parseOffset(match[8], at, text.slice(at, at + match[8].length));
+  }
   return reading;
 }
 
-function parseOffset(text: string, whole: string): number {
-  if (text === "z") return 0;
-  const sign = text.startsWith("-") ? -1 : 1;
-  const digits = text.slice(1).replace(":", "");
-  const hours = Number(digits.slice(0, 2));
-  const minutes = Number(digits.slice(2, 4) || "0");
-  if (hours > 14 || minutes > 59) {
-    throw new DateParseError("date.invalid-offset", whole.indexOf(text), text, "an offset from -12:00 to +14:00", "no such UTC offset");
+/** "Z", "+06", "+0600" or "+06:00" (ASCII digits) → minutes east of UTC; `at` and `found` locate it in the input. */
+function parseOffset(offset: string, at: number, found: string): number {
+  if (offset === "z" || offset === "Z") return 0;
+  const sign = offset.charCodeAt(0) === 0x2d ? -1 : 1;
+  const digit = (i: number) => offset.charCodeAt(i) - 0x30;
+  const hours = digit(1) * 10 + digit(2);
+  const m = offset.length === 6 ? 4 : 3; // "+06:00" or "+0600"; "+06" has no minutes
+  const minutes = offset.length > 3 ? digit(m) * 10 + digit(m + 1) : 0;
+  if (hours > (sign < 0 ? 12 : 14) || minutes > 59 || (hours === (sign < 0 ? 12 : 14) && minutes > 0)) {
+    throw new DateParseError("date.invalid-offset", at, found, "an offset from -12:00 to +14:00", "no such UTC offset");
   }
   return sign * (hours * 60 + minutes);
 }
@@ -255,6 +316,9 @@ class Scanner {
   private pendingPeriod: Found<number> | undefined;
   private pendingQuarter: Found<number> | undefined;
 
+  /** phraseAt's memo: undefined = not looked up yet, null = no phrase there. */
+  private readonly phrases: (Phrase | null | undefined)[] = [];
+
   constructor(private readonly text: string) {
     this.tokens = tokenise(text);
   }
@@ -275,7 +339,22 @@ class Scanner {
 
   // -- words
 
-  private phraseAt(index: number): { entries: Entry[]; length: number; text: string } | undefined {
+  /** The longest lexicon phrase starting at token `index` (words may be joined by "-"), memoised per index. */
+  private phraseAt(index: number): Phrase | undefined {
+    const cached = this.phrases[index];
+    if (cached !== undefined) return cached ?? undefined;
+    const phrase = this.findPhrase(index);
+    this.phrases[index] = phrase ?? null;
+    return phrase;
+  }
+
+  private findPhrase(index: number): Phrase | undefined {
+    const first = this.tokens[index];
+    if (first?.kind !== "word") return undefined;
+    if (!PHRASE_STARTS.has(first.text)) {
+      const entries = LEXICON.get(first.text);
+      return entries && { entries, length: 1, text: this.text.slice(first.start, first.end) };
+    }
     for (let words = longestPhrase; words >= 1; words--) {
       const parts: string[] = [];
       let j = index;
@@ -286,7 +365,7 @@ class Scanner {
       }
       if (parts.length !== words) continue;
       const entries = LEXICON.get(parts.join(" "));
-      if (entries) return { entries, length: j - index, text: this.text.slice(this.tokens[index]!.start, this.tokens[j - 1]!.end) };
+      if (entries) return { entries, length: j - index, text: this.text.slice(first.start, this.tokens[j - 1]!.end) };
     }
     return undefined;
   }
@@ -365,7 +444,7 @@ class Scanner {
       text += this.tokens[end + 1]!.text;
       end += 2;
     }
-    this.setOffset(parseOffset(`${sign!.text}${text}`, this.text), sign);
+    this.setOffset(parseOffset(`${sign!.text}${text}`, sign!.start, this.text.slice(sign!.start, this.tokens[end - 1]!.end)), sign);
     this.i = end;
   }
 
@@ -567,9 +646,8 @@ class Scanner {
   // -- collecting
 
   private addGregorian(date: { year: number; month: number; day: number }, start: number, end: number): void {
-    const found = { value: date, start, end, text: this.text.slice(start, end) };
-    checkGregorian(date, found);
-    this.gregorian.push(found);
+    checkGregorian(date, this.text, start, end);
+    this.gregorian.push({ value: date, start, end, text: this.text.slice(start, end) });
   }
 
   private addBangla(date: { year: number; month: number; day: number }, start: number, end: number): void {
@@ -588,9 +666,8 @@ class Scanner {
 
   private resolve(): Reading {
     const reading: Reading = { calendar: "gregorian", nightAfter: this.nightAfter, notes: [] };
-    const distinct = <T>(list: Found<T>[]) => list.filter((f, i) => list.findIndex((g) => JSON.stringify(g.value) === JSON.stringify(f.value)) === i);
     const conflict = (list: Found<unknown>[], what: string) => {
-      const second = distinct(list)[1];
+      const second = list.find((f) => !sameValue(f.value, list[0]!.value));
       if (second) throw new DateParseError("date.conflict", second.start, second.text, `one ${what}`, `the text gives two different ${what}s`);
     };
     conflict(this.gregorian, "date");
@@ -625,6 +702,7 @@ class Scanner {
         throw new DateParseError("date.conflict", relative.start, relative.text, "either a date or a relative form such as গতকাল, not both", "the text gives both a date and a relative day");
       }
       reading.relative = relative.value;
+      reading.relativeAt = { start: relative.start, text: relative.text };
       if (relative.value.kind !== "day" && this.times.length > 0) {
         throw new DateParseError("date.conflict", this.times[0]!.start, this.times[0]!.text, "a time only with a date or আজ/গতকাল", "the text gives both a relative time and a clock time");
       }
@@ -642,7 +720,7 @@ class Scanner {
     if (this.times[0]) reading.time = this.times[0].value;
     if (this.offsetMinutes !== undefined) reading.offsetMinutes = this.offsetMinutes;
     if (reading.date && this.weekdays[0]) {
-      const weekday = new Date(Date.UTC(reading.date.year, reading.date.month - 1, reading.date.day)).getUTCDay();
+      const weekday = new Date(utcWall(reading.date.year, reading.date.month, reading.date.day)).getUTCDay();
       if (weekday !== this.weekdays[0].value) {
         reading.notes.push({
           code: "date.weekday-mismatch",
@@ -657,26 +735,37 @@ class Scanner {
   }
 }
 
+/** Whether two read values (flat records of numbers and strings) say the same thing. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => x[key] === y[key]);
+}
+
 function daysInMonth(year: number, month: number): number {
   return month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
-function checkGregorian(date: { year: number; month: number; day: number }, found: Found<unknown>): void {
-  const days = date.month >= 1 && date.month <= 12 ? daysInMonth(date.year, date.month) : 31;
-  if (date.year < 1 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > days) {
+function checkGregorian(date: { year: number; month: number; day: number }, text: string, start: number, end: number): void {
+  const validMonth = date.month >= 1 && date.month <= 12;
+  const days = validMonth ? daysInMonth(date.year, date.month) : 31;
+  if (date.year < 1 || !validMonth || date.day < 1 || date.day > days) {
     throw new DateParseError(
       "date.impossible-date",
-      found.start,
-      found.text,
-      date.month >= 1 && date.month <= 12 ? `a day from 1 to ${days} in that month` : "a month from 1 to 12",
+      start,
+      text.slice(start, end),
+      validMonth ? `a day from 1 to ${days} in that month` : "a month from 1 to 12",
       "no such day in the calendar",
     );
   }
 }
 
-function checkTime(time: { hour: number; minute: number; second?: number }, found: Found<unknown>): void {
+function checkTime(time: { hour: number; minute: number; second?: number }, text: string, start: number, end: number): void {
   if (time.hour > 23 || time.minute > 59 || (time.second ?? 0) > 59) {
-    throw new DateParseError("date.invalid-time", found.start, found.text, "a time from 00:00:00 to 23:59:59", "no such time of day");
+    throw new DateParseError("date.invalid-time", start, text.slice(start, end), "a time from 00:00:00 to 23:59:59", "no such time of day");
   }
 }
 

@@ -7,7 +7,7 @@ import { toBengaliDigits } from "./digits.js";
 import { DateParseError, type DateNote } from "./errors.js";
 import { readDate, type Reading } from "./grammar.js";
 import { BANGLA_MONTHS, GREGORIAN_MONTHS } from "./lexicon.js";
-import { formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts } from "./zone.js";
+import { formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts, utcWall } from "./zone.js";
 
 export { DateParseError, type DateNote } from "./errors.js";
 export { formatIsoInZone, isValidTimeZone } from "./zone.js";
@@ -38,6 +38,8 @@ export interface ParsedDate {
 
 export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
 const DAY_MS = 86_400_000;
+/** The first instant a ParsedDate may be: ISO 8601's four-digit years begin at 0001 (proleptic Gregorian). */
+const EARLIEST_MS = utcWall(1, 1, 1) - 14 * 3_600_000;
 
 /**
  * Reads one date as Bengali newsrooms print it; throws a DateParseError saying what, where and what is accepted.
@@ -86,7 +88,7 @@ function precisionOf(time: Reading["time"]): DatePrecision {
 
 function resolveAbsolute(reading: Reading, timeZone: string): ParsedDate {
   const { date, time } = reading;
-  let wall = Date.UTC(date!.year, date!.month - 1, date!.day, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0, time?.millisecond ?? 0);
+  let wall = utcWall(date!.year, date!.month, date!.day, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0, time?.millisecond ?? 0);
   // দিবাগত রাত: the small hours after the printed day belong to the next date.
   if (reading.nightAfter && time && time.hour < 6) wall += DAY_MS;
   const epochMs = reading.offsetMinutes === undefined ? instantFromWallTime(wall, timeZone) : wall - reading.offsetMinutes * 60000;
@@ -104,15 +106,24 @@ function resolveRelative(reading: Reading, timeZone: string, now: Date | undefin
     );
   }
   const relative = reading.relative!;
+  if (relative.kind === "ago" && !(now.getTime() - relative.amountMs >= EARLIEST_MS)) {
+    throw new DateParseError(
+      "date.out-of-range",
+      reading.relativeAt?.start ?? 0,
+      reading.relativeAt?.text ?? "",
+      "an amount of time that counts back to a date from the year 1 on",
+      "the relative date lies before the year 1",
+    );
+  }
   if (relative.kind === "now") return finish(truncate(now, 60_000), timeZone, "minute", reading);
   if (relative.kind === "ago") {
     const instant = new Date(now.getTime() - relative.amountMs);
     if (relative.precision !== "day") return finish(truncate(instant, relative.precision === "second" ? 1000 : 60_000), timeZone, relative.precision, reading);
     const local = localParts(instant, timeZone);
-    return finish(new Date(instantFromWallTime(Date.UTC(local.year, local.month - 1, local.day), timeZone)), timeZone, "day", reading);
+    return finish(new Date(instantFromWallTime(utcWall(local.year, local.month, local.day), timeZone)), timeZone, "day", reading);
   }
   const today = localParts(now, timeZone);
-  const day = new Date(Date.UTC(today.year, today.month - 1, today.day) + relative.days * DAY_MS);
+  const day = new Date(utcWall(today.year, today.month, today.day) + relative.days * DAY_MS);
   return resolveAbsolute({ ...reading, relative: undefined, date: { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() } }, timeZone);
 }
 

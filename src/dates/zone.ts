@@ -98,32 +98,62 @@ export function instantFromWallTime(wallAsUtcMs: number, timeZone: string): numb
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-const padYear = (n: number) => (n >= 1000 ? `${n}` : String(n).padStart(4, "0"));
+/** Four digits for years 0–9999, else ISO 8601's expanded form with a sign and six digits. */
+const padYear = (n: number) => (n >= 0 && n <= 9999 ? String(n).padStart(4, "0") : `${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(6, "0")}`);
+
+/** Calendar fields of a UTC millisecond count, by arithmetic (Hinnant's civil-from-days), without a Date object. */
+function fieldsOf(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number } {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  return { year, month, day, hour, minute, second, millisecond: rest - second * 1000 };
+}
+
+/**
+ * Milliseconds since the epoch of a calendar date and time read as if in UTC. Unlike Date.UTC, years 0–99 are
+ * those years, not 1900–1999.
+ */
+export function utcWall(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millisecond);
+  return date.getTime();
+}
+
+function assertValid(instant: Date): number {
+  const epochMs = instant.getTime();
+  if (!Number.isFinite(epochMs)) throw new RangeError("patrika dates: the instant is an invalid Date");
+  return epochMs;
+}
 
 /** ISO 8601 in the zone's local time with its offset: `2025-07-13T17:28:00+06:00` (milliseconds only when set). */
 export function formatIsoInZone(instant: Date, timeZone: string): string {
-  const epochMs = instant.getTime();
+  const epochMs = assertValid(instant);
   const offset = offsetMinutes(epochMs, timeZone);
-  const local = new Date(epochMs + offset * 60000);
-  const ms = local.getUTCMilliseconds();
+  const f = fieldsOf(epochMs + offset * 60000);
   const sign = offset < 0 ? "-" : "+";
   const absolute = Math.abs(offset);
   return (
-    `${padYear(local.getUTCFullYear())}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${ms ? `.${String(ms).padStart(3, "0")}` : ""}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
+    `${padYear(f.year)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}` +
+    `${f.millisecond ? `.${String(f.millisecond).padStart(3, "0")}` : ""}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
   );
 }
 
 /** The local calendar fields of an instant in a zone. */
 export function localParts(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const local = new Date(instant.getTime() + offsetMinutes(instant.getTime(), timeZone) * 60000);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-    second: local.getUTCSeconds(),
-  };
+  const epochMs = assertValid(instant);
+  return fieldsOf(epochMs + offsetMinutes(epochMs, timeZone) * 60000);
 }
