@@ -32,6 +32,9 @@ export function banglaMonthLengths(banglaYear: number): number[] {
     : [31, 31, 31, 31, 31, 30, 30, 30, 30, 30, leap ? 31 : 30, 30];
 }
 
+/** The most days each Bangla month has in any year of either era (index 0 = বৈশাখ): ফাল্গুন had 31 in 1987 leap years. */
+export const BANGLA_LONGEST_MONTHS: readonly number[] = [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 31, 30];
+
 /** UTC midnight of ১ বৈশাখ of a Bangla year. */
 function newYearUtc(banglaYear: number): number {
   return Date.UTC(banglaYear + YEAR_OFFSET, 3, 14);

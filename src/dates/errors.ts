@@ -7,8 +7,8 @@ export class DateParseError extends Error {
   /** What is wrong, in a few words, without the location (the message adds offset, found and expected). */
   readonly reason: string;
 
-  constructor(code: string, offset: number, found: string, expected: string, reason: string) {
-    super(`${reason} (at character ${offset}${found ? `, found "${found}"` : ""}); expected ${expected}`);
+  constructor(code: string, offset: number, found: string, expected: string, reason: string, cause?: unknown) {
+    super(`${reason} (at character ${offset}${found ? `, found "${found}"` : ""}); expected ${expected}`, cause === undefined ? undefined : { cause });
     this.name = "DateParseError";
     this.reason = reason;
     this.code = code;

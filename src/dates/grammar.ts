@@ -3,7 +3,7 @@
  * the original), then scan the tokens for a date, a time, an offset or a relative form. The tables live in
  * lexicon.ts; this file holds only the rules for putting their words together.
  */
-import { banglaToGregorian, gregorianToBangla } from "./bangla-calendar.js";
+import { BANGLA_LONGEST_MONTHS, banglaToGregorian, gregorianToBangla } from "./bangla-calendar.js";
 import { toBengaliDigits } from "./digits.js";
 import { editDistance } from "./edit-distance.js";
 import { utcWall } from "./zone.js";
@@ -186,7 +186,19 @@ interface Phrase {
   text: string;
 }
 
-const MONTH_NAMES_FOR_HINTS = [...GREGORIAN_MONTHS.map((n) => n[0]!), ...BANGLA_MONTHS.map((n) => n[0]!), "january", "december"];
+/**
+ * Every month spelling in matching form, with the name to suggest for it: the first Bengali spelling for Bengali
+ * forms, the full English name for English ones (so "Jly" suggests July, "জুলুই" জুলাই).
+ */
+const MONTH_HINTS: readonly { form: string; name: string }[] = [GREGORIAN_MONTHS, BANGLA_MONTHS].flatMap((table) =>
+  table.flatMap((names) => {
+    const english = names.find((n) => /^[a-z]+$/.test(n));
+    return names.map((n) => ({ form: normaliseWord(n), name: /^[a-z]+$/.test(n) ? english![0]!.toUpperCase() + english!.slice(1) : names[0]! }));
+  }),
+);
+
+/** Gregorian month lengths in a leap year: the most days each month can have. */
+const GREGORIAN_LONGEST_MONTHS: readonly number[] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // ---------------------------------------------------------------------------------------------- reading
 
@@ -503,19 +515,33 @@ class Scanner {
     if (isPunct(this.tokens[k], ",", "-", "|")) k++;
     const year = this.tokens[k];
     if (!monthEntry || !("value" in monthEntry)) {
+      // A word of a time or a relative form after a number: ৫টা, ২ ঘণ্টা আগে, ৫ পিএম.
       if (phrase && phrase.entries.some((e) => ["hour-word", "minute-word", "unit", "am", "pm"].includes(e.type))) return false;
-      if (!isNum(year, 4, 4)) return false;
       const word = this.text.slice(this.tokens[j]!.start, this.tokens[j]!.end);
-      const suggestion = nearest(normaliseWord(word));
+      const suggestion = nearestMonth(this.tokens[j]!.text);
+      // Between a day and a year any word stands where a month should; without a year, only an unknown near miss.
+      if (!isNum(year, 4, 4) && (phrase || suggestion.distance > nearMissDistance(this.tokens[j]!.text))) return false;
       throw new DateParseError(
         "date.unknown-month",
         this.tokens[j]!.start,
         word,
-        `a month name${suggestion ? ` (did you mean ${suggestion}?)` : ""}: জানুয়ারি … ডিসেম্বর, বৈশাখ … চৈত্র, or January … December`,
+        `a month name (did you mean ${suggestion.name}?): জানুয়ারি … ডিসেম্বর, বৈশাখ … চৈত্র, or January … December`,
         `"${word}" is not a month name`,
       );
     }
     if (!isNum(year, 4, 4)) {
+      const day = +token.text;
+      const longest = (monthEntry.type === "bmonth" ? BANGLA_LONGEST_MONTHS : monthEntry.type === "gmonth" ? GREGORIAN_LONGEST_MONTHS : undefined)?.[monthEntry.value - 1];
+      if (longest !== undefined && (day < 1 || day > longest)) {
+        // ৩১ এপ্রিল is impossible in any year: say that, rather than ask for a year that would not help.
+        throw new DateParseError(
+          "date.impossible-date",
+          token.start,
+          this.text.slice(token.start, this.tokens[j + phrase!.length - 1]!.end),
+          `a day from 1 to ${longest} in that month`,
+          "no such day in the calendar, in any year",
+        );
+      }
       throw new DateParseError(
         "date.no-year",
         token.start,
@@ -590,15 +616,37 @@ class Scanner {
       if (isPunct(this.tokens[j], ".")) j++;
     }
     if (minute === undefined && !spoken && !meridiem && !this.pendingPeriod && !this.pendingQuarter) return false;
+    // A period of the day may also follow the time ("১২:৩০ দুপুর", "৫টা বিকেলে"), unless it starts a time of its own.
+    let period = this.pendingPeriod;
+    if (!period && !meridiem && this.wordIs(j, "period")) {
+      const trailing = this.phraseAt(j)!;
+      const after = j + trailing.length;
+      const entry = trailing.entries.find((e) => e.type === "period");
+      if (entry && "value" in entry && this.tokens[after]?.kind !== "num" && !this.wordIs(after, "quarter")) {
+        period = { value: entry.value, start: this.tokens[j]!.start, end: this.tokens[after - 1]!.end, text: trailing.text };
+        j = after;
+      }
+    }
     while (this.wordIs(j, "filler")) j++;
 
     const start = (this.pendingQuarter ?? this.pendingPeriod)?.start ?? token.start;
     const end = this.tokens[j - 1]!.end;
     const found = { start, end, text: this.text.slice(start, end) };
-    let hour = +token.text;
+    const written = +token.text;
+    let hour = written;
     let minutes = minute ?? 0;
     if (minutes > 59 || (second ?? 0) > 59) {
       throw new DateParseError("date.invalid-time", token.start, found.text, "minutes and seconds from ০০ to ৫৯", "no such time of day");
+    }
+    if ((spoken || this.pendingQuarter) && !meridiem && !period && written >= 1 && written <= 12) {
+      // "৫টা" alone is five in the morning or in the evening; patrika does not guess which.
+      throw new DateParseError(
+        "date.ambiguous-time",
+        start,
+        found.text,
+        "a period of the day (সকাল ৫টা, বিকেল ৫টা), AM/PM, or a 24-hour time (১৭:০০)",
+        `"${found.text}" does not say whether it is before or after noon`,
+      );
     }
     if (this.pendingQuarter) {
       if (minute !== undefined) throw new DateParseError("date.invalid-time", start, found.text, "সাড়ে/সোয়া/পৌনে with a whole hour, e.g. সাড়ে ৫টা", "a quarter word cannot take minutes");
@@ -614,19 +662,24 @@ class Scanner {
       }
       hour = meridiem === "am" ? hour % 12 : (hour % 12) + 12;
     }
-    if (this.pendingPeriod) {
-      const period = DAY_PERIODS[this.pendingPeriod.value]!;
+    if (period) {
+      const rules = DAY_PERIODS[period.value]!;
       const spokenHour = hour === 0 ? 12 : hour > 12 ? hour - 12 : hour;
-      if (!period.hours.includes(spokenHour) || (hour > 12 && period.to24(spokenHour) !== hour)) {
+      // A 24-hour time or AM/PM fixes the hour already: the period must agree with it (সকাল ৫টা পিএম does not).
+      const fixed = meridiem !== undefined || hour > 12;
+      const named = rules.hours.includes(spokenHour);
+      if (!named || (fixed && rules.to24(spokenHour) !== hour)) {
         throw new DateParseError(
           "date.invalid-time",
           start,
           found.text,
-          `an hour that "${this.pendingPeriod.text}" can name (${period.hours.join(", ")})`,
+          named
+            ? `a period of the day that agrees with ${meridiem ? meridiem.toUpperCase() : "the 24-hour time"}`
+            : `an hour that "${period.text}" can name (${rules.hours.join(", ")})`,
           `"${found.text}" names no time of day`,
         );
       }
-      if (!meridiem) hour = period.to24(spokenHour);
+      hour = rules.to24(spokenHour);
     }
     if (hour > 23) throw new DateParseError("date.invalid-time", token.start, found.text, "a time from 00:00 to 23:59", "no such time of day");
     const time: NonNullable<Reading["time"]> = { hour, minute: minutes };
@@ -652,7 +705,11 @@ class Scanner {
 
   private addBangla(date: { year: number; month: number; day: number }, start: number, end: number): void {
     const found = { value: date, start, end, text: this.text.slice(start, end) };
-    if (!banglaToGregorian(date.year, date.month, date.day)) {
+    const gregorian = banglaToGregorian(date.year, date.month, date.day);
+    if (gregorian && gregorian.year > 9999) {
+      throw new DateParseError("date.out-of-range", start, found.text, "a Bangla year up to ৯৪০৬ (Gregorian 9999)", "the date lies after the Gregorian year 9999");
+    }
+    if (!gregorian) {
       throw new DateParseError(
         "date.impossible-date",
         start,
@@ -769,15 +826,21 @@ function checkTime(time: { hour: number; minute: number; second?: number }, text
   }
 }
 
-function nearest(word: string): string | undefined {
-  let best: string | undefined;
+/** The month name nearest to a normalised word by edit distance, written as a reader would look it up. */
+function nearestMonth(word: string): { name: string; distance: number } {
+  let best = MONTH_HINTS[0]!;
   let bestDistance = Infinity;
-  for (const name of MONTH_NAMES_FOR_HINTS) {
-    const distance = editDistance(word, normaliseWord(name));
+  for (const hint of MONTH_HINTS) {
+    const distance = editDistance(word, hint.form);
     if (distance < bestDistance) {
       bestDistance = distance;
-      best = name;
+      best = hint;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return { name: best.name, distance: bestDistance };
+}
+
+/** How far a word may be from a month name and still be taken for a misspelt one. */
+function nearMissDistance(word: string): number {
+  return word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
 }

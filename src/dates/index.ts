@@ -64,10 +64,20 @@ export function parseBengaliDate(text: string, options: ParseDateOptions = {}): 
     throw new DateParseError("date.empty", 0, String(text), "a date as text", "the date is not text");
   }
   const reading = readDate(text);
-  return reading.relative ? resolveRelative(reading, timeZone, options.now) : resolveAbsolute(reading, timeZone);
+  const parsed = reading.relative ? resolveRelative(reading, timeZone, options.now) : resolveAbsolute(reading, timeZone);
+  const first = parsed.iso.charCodeAt(0);
+  if (first === 0x2b || first === 0x2d) {
+    // "+010000-…": a date at the very edge (31 December 9999 with a western offset) that leaves ISO's four digits.
+    throw new DateParseError("date.out-of-range", 0, text.trim().slice(0, 40), "a date from the year 1 to 9999 in the zone", "the date lies outside the years 1–9999");
+  }
+  return parsed;
 }
 
-/** Like parseBengaliDate, but returns the error instead of throwing. */
+/**
+ * Like parseBengaliDate, but returns the error instead of throwing; it never throws. Should the reader itself fail
+ * (a bug), the failure comes back as `date.internal-error` with the original error as its `cause`.
+ * @example tryParseBengaliDate("১৩ জুলাই") // { ok: false, error: DateParseError { code: "date.no-year", … } }
+ */
 export function tryParseBengaliDate(
   text: string,
   options?: ParseDateOptions,
@@ -76,7 +86,8 @@ export function tryParseBengaliDate(
     return { ok: true, value: parseBengaliDate(text, options) };
   } catch (error) {
     if (error instanceof DateParseError) return { ok: false, error };
-    throw error;
+    const found = typeof text === "string" ? text.slice(0, 40) : String(text);
+    return { ok: false, error: new DateParseError("date.internal-error", 0, found, "a date the reader can handle; please report this text", "the date reader failed", error) };
   }
 }
 

@@ -38,12 +38,20 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 const DAY_MS = 86_400_000;
 const dayCache = new Map<string, Map<number, number | null>>();
+// The last zone looked up and its day cache: a build reads thousands of dates in one zone.
+let lastZone = "";
+let lastDays = new Map<number, number | null>();
 
 /** The zone's offset from UTC at `epochMs`, in whole minutes (Dhaka: +360; Dhaka in summer 2009: +420). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
   // Most UTC days have one offset all day: cache by day, and by quarter hour only on days with a transition.
-  let days = dayCache.get(timeZone);
-  if (!days) dayCache.set(timeZone, (days = new Map()));
+  let days = lastDays;
+  if (timeZone !== lastZone) {
+    days = dayCache.get(timeZone)!;
+    if (!days) dayCache.set(timeZone, (days = new Map()));
+    lastZone = timeZone;
+    lastDays = days;
+  }
   const day = Math.floor(epochMs / DAY_MS);
   let dayOffset = days.get(day);
   if (dayOffset === undefined) {
@@ -127,6 +135,7 @@ function fieldsOf(ms: number): { year: number; month: number; day: number; hour:
  * those years, not 1900–1999.
  */
 export function utcWall(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, millisecond);

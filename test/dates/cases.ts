@@ -51,6 +51,12 @@ export const MONTH_CASES: Case[] = [
   ["DECEMBER 16, 2025", "2025-12-16T00:00:00+06:00", "day", EN],
   ["13th July 2025", "2025-07-13T00:00:00+06:00", "day", EN],
   ["13-Jul-2025", "2025-07-13T00:00:00+06:00", "day", EN],
+  ["২৮ ফেব্রুয়ারী ২০২৫", "2025-02-28T00:00:00+06:00", "day", PORTAL],
+  ["৫ মার্চ, ২০২৫", "2025-03-05T00:00:00+06:00", "day", "portal with a comma before the year"],
+  ["১৫ সেপ্টেম্বর ২০২৫", "2025-09-15T00:00:00+06:00", "day", HEADER],
+  ["2 Sep 2025", "2025-09-02T00:00:00+06:00", "day", EN],
+  ["1 March 2025", "2025-03-01T00:00:00+06:00", "day", EN],
+  ["February 29, 2028", "2028-02-29T00:00:00+06:00", "day", EN],
 ];
 
 /** Labels, weekdays, separators, ordinals, digits and Unicode variants around one date. */
@@ -104,6 +110,11 @@ export const FRAME_CASES: Case[] = [
   ["১৩ জুলাই ২০২৫ বিকেল সা\u09A1\u09BCে ৫টা", "2025-07-13T17:30:00+06:00", "minute", "ড় as ড + nukta (NFC form)"],
   ["১৩ জুলাই ২০২৫, \u09E7\u09ED:\u09E8\u09EE", "2025-07-13T17:28:00+06:00", "minute", "Bengali digits by code point"],
   ["১৩ জু\u200Cলাই ২০২৫", "2025-07-13T00:00:00+06:00", "day", "ZWNJ inside a month name from a web editor"],
+  ["আপডেট:১৩ জুলাই ২০২৫,১৭:২৮", "2025-07-13T17:28:00+06:00", "minute", "updated line with no spaces after the punctuation"],
+  ["হালনাগাদ ১৩ জুলাই ২০২৫। ১৭:২৮", "2025-07-13T17:28:00+06:00", "minute", UPDATED],
+  ["প্রকাশিত: শনিবার, ১২ জুলাই ২০২৫ | ২৩:১০", "2025-07-12T23:10:00+06:00", "minute", PORTAL],
+  ["প্রকাশ\u00A0:\u00A0১৩ জুলাই ২০২৫,\u00A0১৭:\u00A0২৮", "2025-07-13T17:28:00+06:00", "minute", "updated line with &nbsp; around the colons"],
+  ["\u200D১৩ জুলাই ২০২৫\u200D", "2025-07-13T00:00:00+06:00", "day", "ZWJ left around a pasted date"],
 ];
 
 /** Times: 24-hour, 12-hour, AM/PM in Bengali and English, seconds. */
@@ -139,6 +150,8 @@ export const TIME_CASES: Case[] = [
   ["13 July 2025 17:28", "2025-07-13T17:28:00+06:00", "minute", EN],
   ["Published: 13 Jul 2025 05:28 AM", "2025-07-13T05:28:00+06:00", "minute", EN],
   ["Updated: 13 Jul 2025, 11:45 PM", "2025-07-13T23:45:00+06:00", "minute", EN],
+  ["১৩ জুলাই ২০২৫, ১৭:২৮:০০.৫", "2025-07-13T17:28:00.500+06:00", "millisecond", "live blog with fractional seconds"],
+  ["১৩ জুলাই ২০২৫, ১১:৩০ PM", "2025-07-13T23:30:00+06:00", "minute", "Bengali date with an English meridiem"],
 ];
 
 /** Spoken time with a period of the day, as written in body text and tickers. */
@@ -177,6 +190,19 @@ export const SPOKEN_CASES: Case[] = [
   ["১৩ জুলাই ২০২৫ রাত পৌনে ১২টা", "2025-07-13T23:45:00+06:00", "minute", SPOKEN],
   ["১৩ জুলাই ২০২৫ ১৭টা ২৮ মিনিট", "2025-07-13T17:28:00+06:00", "minute", "24-hour spoken style"],
   ["১৩ জুলাই ২০২৫ বিকেল ৫টা পিএম", "2025-07-13T17:00:00+06:00", "minute", "period and PM together"],
+  ["১৩ জুলাই ২০২৫ রাত ১১টা", "2025-07-13T23:00:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫ রাত ১টা ১৫ মিনিট", "2025-07-13T01:15:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫ ভোর ৩টা", "2025-07-13T03:00:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫ সকাল ১০:৩০", "2025-07-13T10:30:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫ দুপুর ১২টা ৫ মিনিট", "2025-07-13T12:05:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫ বিকেল ৩টা", "2025-07-13T15:00:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫ সন্ধ্যা ৮টা", "2025-07-13T20:00:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫, ১২:৩০ দুপুর", "2025-07-13T12:30:00+06:00", "minute", "portal printing the period after the time"],
+  ["১৩ জুলাই ২০২৫, ৯:৩০ রাত", "2025-07-13T21:30:00+06:00", "minute", "portal printing the period after the time"],
+  ["১৩ জুলাই ২০২৫, ১০:১৫ সকাল", "2025-07-13T10:15:00+06:00", "minute", "portal printing the period after the time"],
+  ["১৩ জুলাই ২০২৫ ৫টা বিকেলে", "2025-07-13T17:00:00+06:00", "minute", SPOKEN],
+  ["১৩ জুলাই ২০২৫ ১৭:২৮ বিকেল", "2025-07-13T17:28:00+06:00", "minute", "24-hour time with a period that agrees"],
+  ["বিকেল ৫টা ২৮ মিনিটে, রোববার, ১৩ জুলাই ২০২৫", "2025-07-13T17:28:00+06:00", "minute", SPOKEN],
 ];
 
 /** The Bangla calendar (Bangladesh): both eras, every month and its variants, leap years. */
@@ -224,6 +250,20 @@ export const BANGLA_CASES: Case[] = [
   ["২৯ আষাঢ় ১৪৩২ বঙ্গাব্দ", "2025-07-13T00:00:00+06:00", "day", "with the era name"],
   ["২৯ আষাঢ় ১৪৩২ বাংলা", "2025-07-13T00:00:00+06:00", "day", "with বাংলা"],
   ["২৯ আষাঢ় ১৪৩২, বিকেল ৫টা", "2025-07-13T17:00:00+06:00", "minute", "Bangla date with a spoken time"],
+  ["১ বৈশাখ ১৪২৬", "2019-04-14T00:00:00+06:00", "day", "Pohela Boishakh, first year of the 2019 rules"],
+  ["১ বৈশাখ ১৩৯৪", "1987-04-14T00:00:00+06:00", "day", "Pohela Boishakh in the year of the 1987 adoption"],
+  ["৩১ জ্যৈষ্ঠ্য ১৪৩২", "2025-06-14T00:00:00+06:00", "day", "variant spelling, last day of জ্যৈষ্ঠ"],
+  ["৩১ শ্রাবণ ১৪৩২", "2025-08-15T00:00:00+06:00", "day", "National Mourning Day printed beside 15 August"],
+  ["১ ভাদ্র ১৪৩২", "2025-08-16T00:00:00+06:00", "day", BANGLA],
+  ["৩০ কার্তিক ১৪৩২", "2025-11-15T00:00:00+06:00", "day", "last day of কার্তিক"],
+  ["৩০ অগ্রহায়ণ ১৪৩২", "2025-12-15T00:00:00+06:00", "day", "last day of অগ্রহায়ণ"],
+  ["১৭ পৌষ ১৪৩২", "2026-01-01T00:00:00+06:00", "day", "New Year's Day in the Bangla calendar"],
+  ["৩০ মাঘ ১৪৩২", "2026-02-13T00:00:00+06:00", "day", "last day of মাঘ"],
+  ["১ ফাল্গুন ১৪২৫", "2019-02-13T00:00:00+06:00", "day", "1987 rules: ফাল্গুন began on 13 February"],
+  ["৩০ ফাল্গুন ১৪৩৪", "2028-03-14T00:00:00+06:00", "day", "leap ফাল্গুন (February 2028) has 30 days"],
+  ["১২ চৈত্র ১৪২৫", "2019-03-26T00:00:00+06:00", "day", "26 March under the 1987 rules"],
+  ["২৯ আষাঢ় ১৪৩২ সন", "2025-07-13T00:00:00+06:00", "day", "with সন"],
+  ["২৯শে আষাঢ় ১৪৩২ বঙ্গাব্দ", "2025-07-13T00:00:00+06:00", "day", "ordinal day in the Bangla calendar"],
 ];
 
 /** Header lines with three calendars: the Gregorian date wins. */
@@ -310,6 +350,10 @@ export const ZONE_CASES: readonly (readonly [text: string, zone: string, iso: st
   ["২ নভেম্বর ২০২৫, ০১:৩০", "America/New_York", "2025-11-02T01:30:00-04:00", "in the fall-back overlap: the earlier instant"],
   ["১৩ জুলাই ২০২৫, ১৭:২৮ +০৬:০০", "America/New_York", "2025-07-13T07:28:00-04:00", "an explicit offset wins over the zone"],
   ["2025-07-13 17:28", "UTC", "2025-07-13T17:28:00+00:00", "UTC site"],
+  ["0025-07-13", "UTC", "0025-07-13T00:00:00+00:00", "a year below 100 is that year, not 1925"],
+  ["১৩ জুলাই ২০২৫, ১৭:২৮", "Asia/Tokyo", "2025-07-13T17:28:00+09:00", "Japanese-edition Bengali portal"],
+  ["৩০ মার্চ ২০২৫, ০১:৩০", "Europe/London", "2025-03-30T02:30:00+01:00", "in London's spring-forward gap: the earlier offset"],
+  ["২৬ অক্টোবর ২০২৫, ০১:৩০", "Europe/London", "2025-10-26T01:30:00+01:00", "in London's fall-back overlap: the earlier instant"],
 ];
 
 /** Texts that must be refused, with the code the error carries. */
@@ -354,6 +398,24 @@ export const REJECTED_CASES: readonly (readonly [text: string, code: string, why
   ["১৩ জুলাই ২০২৫, ১৭:২৮ +১৫:০০", "date.invalid-offset", "no zone is 15 hours ahead"],
   ["১৩ জুলাই ২০২৫ ৫", "date.unrecognised-number", "a stray number"],
   ["২০২৫", "date.unrecognised-number", "a year alone"],
+  ["৩১ এপ্রিল", "date.impossible-date", "April has 30 days in any year, so the missing year does not matter"],
+  ["৩০ ফেব্রুয়ারি", "date.impossible-date", "no February has 30 days"],
+  ["৩১ কার্তিক", "date.impossible-date", "কার্তিক has 30 days in either era"],
+  ["১৩ পিএম", "date.invalid-time", "13 PM"],
+  ["১৩ জুলাই ২০২৫, ১৭:২৮:৬০", "date.invalid-time", "second 60"],
+  ["১৩ জুলাই ২০২৫, ৫:৭৫ পিএম", "date.invalid-time", "minute 75"],
+  ["১৩ জুলাই ২০২৫, রাত ১১টা এএম", "date.invalid-time", "night and AM disagree"],
+  ["১৩ জুলাই ২০২৫, ৭টা", "date.ambiguous-time", "seven in the morning or the evening: never guessed"],
+  ["১৩ জুলাই ২০২৫, সাড়ে ৯টা", "date.ambiguous-time", "half past nine, morning or evening"],
+  ["১৩ জুলাই ২০২৫, ১২টা", "date.ambiguous-time", "noon or midnight"],
+  ["১৩ জুলুই", "date.unknown-month", "misspelt month without a year"],
+  ["13 Jly 2025", "date.unknown-month", "misspelt English abbreviation"],
+  ["১৩ রবিবার ২০২৫", "date.unknown-month", "a weekday where the month should be"],
+  ["১০০০০০০০ সপ্তাহ আগে", "date.out-of-range", "counts back before the year 1"],
+  ["১৩ ফাল্গুন ৯৯৯৯", "date.out-of-range", "a Bangla year whose Gregorian date is past 9999"],
+  ["9999-12-31T23:00:00-05:00", "date.out-of-range", "in Dhaka this is already the year 10000"],
+  ["2025-07-13T17:28:00-13:00", "date.invalid-offset", "no zone is 13 hours behind"],
+  ["২০২৫-০৭-১৩ ২৫:০০", "date.invalid-time", "ISO in Bengali digits with hour 25"],
 ];
 
 export const ALL_ACCEPTED: Case[] = [

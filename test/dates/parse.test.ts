@@ -1,4 +1,5 @@
 /** Table-driven tests of the date reader: exact ISO results, rejections by code, and property tests. */
+import { jest } from "@jest/globals";
 import fc from "fast-check";
 import { formatBengaliDate, parseBengaliDate, tryParseBengaliDate, DateParseError } from "../../src/dates/index.js";
 import { ALL_ACCEPTED, BANGLA_CASES, REJECTED_CASES, RELATIVE_CASES, RELATIVE_NOW, ZONE_CASES } from "./cases.js";
@@ -28,8 +29,22 @@ describe("relative forms count back from the injected now", () => {
     expect([parsed.iso, parsed.precision]).toEqual([iso, precision]);
   });
 
-  test("without a now, a relative form is refused rather than read against the clock", () => {
-    expect(() => parseBengaliDate("২ ঘণ্টা আগে")).toThrow(expect.objectContaining({ code: "date.relative-needs-now" }));
+  test.each(["২ ঘণ্টা আগে", "৫ মিনিট আগে", "৩ দিন আগে", "গতকাল", "আজ", "এইমাত্র", "গতকাল রাত ৯টা"])(
+    "without a now, %s is refused rather than read against the clock",
+    (text) => {
+      expect(() => parseBengaliDate(text)).toThrow(expect.objectContaining({ code: "date.relative-needs-now" }));
+    },
+  );
+
+  test("an invalid now is refused like a missing one", () => {
+    expect(tryParseBengaliDate("গতকাল", { now: new Date(Number.NaN) })).toMatchObject({ ok: false, error: { code: "date.relative-needs-now" } });
+  });
+
+  test("relative days count in the zone's calendar, not UTC's", () => {
+    // 2025-07-13T20:00Z is already 14 July in Dhaka but still 13 July in New York.
+    const now = new Date("2025-07-13T20:00:00Z");
+    expect(parseBengaliDate("গতকাল", { now }).iso).toBe("2025-07-13T00:00:00+06:00");
+    expect(parseBengaliDate("গতকাল", { now, timeZone: "America/New_York" }).iso).toBe("2025-07-12T00:00:00-04:00");
   });
 });
 
@@ -65,9 +80,29 @@ describe("rejections carry a stable code, where, what was found and what is acce
     expect(text.slice(offset).startsWith(found)).toBe(true);
   });
 
-  test("a misspelt month suggests the nearest name", () => {
-    const result = tryParseBengaliDate("১৩ জুলুই ২০২৫");
-    expect(!result.ok && result.error.expected).toContain("did you mean জুলাই?");
+  test.each([
+    ["১৩ জুলুই ২০২৫", "জুলাই"],
+    ["১৩ জুলুই", "জুলাই"],
+    ["১৩ ফলগুন ১৪৩২", "ফাল্গুন"],
+    ["১৩ সেপ্টেমবর ২০২৫", "সেপ্টেম্বর"],
+    ["13 Jly 2025", "July"],
+    ["13 Agust 2025", "August"],
+  ])("a misspelt month (%s) names the nearest month, %s", (text, nearest) => {
+    const result = tryParseBengaliDate(text);
+    expect(!result.ok && result.error.code).toBe("date.unknown-month");
+    expect(!result.ok && result.error.expected).toContain(`did you mean ${nearest}?`);
+  });
+
+  test.each([
+    ["৩১ এপ্রিল", 0, "৩১ এপ্রিল"],
+    ["প্রকাশ: ১৩ জুলাই ২০২৫, ৭টা", 23, "৭টা"],
+    ["১৩ জুলাই ২০২৫, বিকেল ১০টা", 15, "বিকেল ১০টা"],
+    ["  2025-07-13T25:00", 13, "25:00"],
+    ["2025-07-13T17:28:00+15:00", 19, "+15:00"],
+    ["১৩ জুলাই ২০২৫, ১৭:২৮ +১৫:০০", 21, "+১৫:০০"],
+  ])("%j points at character %i (%s)", (text, offset, found) => {
+    const result = tryParseBengaliDate(text);
+    expect(!result.ok && [result.error.offset, result.error.found]).toEqual([offset, found]);
   });
 
   test("West Bengal's traditional calendar is refused clearly, never mixed in", () => {
@@ -152,16 +187,33 @@ describe("properties", () => {
   });
 
   test("any text yields a ParsedDate or a DateParseError, never another exception", () => {
-    const pieces = fc.constantFrom("১৩", "জুলাই", "২০২৫", ":", "১৭", ",", "বিকেল", "টা", "মিনিট", "আগে", "ঘণ্টা", "পিএম", "আষাঢ়", "১৪৩২", "+", "-", "GMT", " ", "\u200B", "রাত", "সাড়ে");
+    const pieces = fc.oneof(
+      fc.constantFrom("১৩", "জুলাই", "২০২৫", ":", "১৭", ",", "বিকেল", "টা", "মিনিট", "আগে", "ঘণ্টা", "পিএম", "আষাঢ়", "১৪৩২", "+", "-", "GMT", " ", "\u200B", "রাত", "সাড়ে"),
+      fc.constantFrom("দিন", "সপ্তাহ", "গতকাল", "দিবাগত", "পৌনে", "মহররম", "রবিউল", "আউয়াল", "T", "Z", ".", "/", "০০", "৯৯৯৯", "0001"),
+      fc.bigInt({ min: 0n, max: 10n ** 25n }).map(String),
+    );
     const texts = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(" ")));
     fc.assert(
       fc.property(texts, (text) => {
         const result = tryParseBengaliDate(text, { now: RELATIVE_NOW });
         if (result.ok) expect(result.value.iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/);
-        else expect(result.error).toBeInstanceOf(DateParseError);
+        else expect([result.error instanceof DateParseError, result.error.code]).toEqual([true, expect.not.stringMatching(/internal/)]);
+        // parseBengaliDate throws exactly what tryParseBengaliDate returns.
+        if (!result.ok) expect(() => parseBengaliDate(text, { now: RELATIVE_NOW })).toThrow(DateParseError);
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("the reader never reads the machine's clock", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test.each(["1999-12-31T23:59:00Z", "2040-06-01T12:00:00Z"])("with the clock set to %s, every case reads the same", (clock) => {
+    jest.useFakeTimers({ now: new Date(clock) });
+    for (const [text, iso] of ALL_ACCEPTED) expect(parseBengaliDate(text, { now: UNRELATED_NOW }).iso).toBe(iso);
+    for (const [text, iso] of RELATIVE_CASES) expect(parseBengaliDate(text, { now: RELATIVE_NOW }).iso).toBe(iso);
+    expect(tryParseBengaliDate("গতকাল")).toMatchObject({ ok: false, error: { code: "date.relative-needs-now" } });
   });
 });
 
