@@ -14,6 +14,7 @@ export interface BuildFlags {
   skipInvalid?: boolean;
   json?: boolean;
   printConfig?: boolean;
+  verbose?: boolean;
 }
 
 /** Exit codes (README, "Exit codes"): 0 built, 1 article errors, 2 usage or config error, 3 could not write. */
@@ -50,7 +51,7 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
     io.stdout(`${formatReportJson(report)}\n`);
     return code;
   }
-  const text = formatReport(report, action, flags.out.replace(/\/+$/, ""));
+  const text = formatReport(report, action, flags.out.replace(/\/+$/, ""), flags.verbose ?? false);
   if (code === EXIT.ok) io.stdout(`${text}\n`);
   else io.stderr(`${text}\n`);
   return code;

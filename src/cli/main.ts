@@ -27,7 +27,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(GENERATOR.version, "-V, --version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .option("-q, --quiet", "print only problems (errors and warnings), in every command")
+    .option("--verbose", "also print every file written, with its size");
+
+  // --quiet silences what a command reports on success; problems still go to stderr.
+  const out = (): Io => (program.opts<{ quiet?: boolean }>().quiet ? { ...io, stdout: () => undefined } : io);
+  const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true;
 
   const buildLike = (name: "build" | "check", summary: string) =>
     program
@@ -41,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .option("--json", "print the report as JSON (diagnostics with file, line, column, field, code, message)")
       .option("--print-config", "print the config as patrika reads it (defaults filled in) and the paths, then stop")
       .action(async (flags: BuildFlags) => {
-        exitCode = await runBuild(name, flags, io);
+        exitCode = await runBuild(name, { ...flags, verbose: verbose() }, flags.json ? io : out());
       });
 
   buildLike("build", "write rss.xml, atom.xml, news-sitemap.xml and sitemap.xml from the articles")
@@ -62,7 +68,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--now <iso8601>", "now, for relative dates such as \"২ ঘণ্টা আগে\" (default: the clock)")
     .addHelpText("after", '\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt')
     .action(async (text: string | undefined, flags: DateFlags) => {
-      exitCode = await runDate(text, flags, io);
+      exitCode = await runDate(text, flags, io); // its output is the answer, not a report: never silenced
     });
 
   program
@@ -72,7 +78,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--site-url <url>", "the site's address", "https://www.example.com")
     .addHelpText("after", "\nExamples:\n  mkdir my-paper && cd my-paper && npx patrika init --site-url https://news.example.com")
     .action(async (flags: InitFlags) => {
-      exitCode = await runInit(flags, io);
+      exitCode = await runInit(flags, out());
     });
 
   program
@@ -86,7 +92,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--json", "print the results as JSON")
     .addHelpText("after", "\nExamples:\n  patrika import saved-pages/ --category bangladesh\n  patrika import page.txt --dry-run")
     .action(async (inputs: string[], flags: ImportFlags) => {
-      exitCode = await runImport(inputs, flags, io);
+      exitCode = await runImport(inputs, flags, flags.json ? io : out());
     });
 
   try {

@@ -3,7 +3,7 @@ import type { BuildReport } from "../model.js";
 import { OUTPUT_FILES } from "../render/xml.js";
 
 /** The lines printed after a build or check: problems first, then what was written and why anything is missing. */
-export function formatReport(report: BuildReport, action: "build" | "check", outDir: string): string {
+export function formatReport(report: BuildReport, action: "build" | "check", outDir: string, verbose = false): string {
   const lines: string[] = report.diagnostics.map(formatDiagnostic);
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = report.diagnostics.length - errors;
@@ -31,6 +31,7 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
   );
   if (action === "build") {
     lines.push(...fileLines(report, outDir));
+    if (verbose) for (const file of report.files) lines.push(`    wrote ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
   }
   if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
   return lines.join("\n");

@@ -154,3 +154,16 @@ test("the published JSON Schema of the config is the one the loader validates wi
   const { configJsonSchema } = await import("../../src/config/json-schema.js");
   expect(JSON.parse(readFileSync("schema/patrika.config.schema.json", "utf8"))).toEqual(configJsonSchema());
 });
+
+test("--quiet prints nothing on success and still every problem; --verbose lists every file written", async () => {
+  const quiet = await run(["--quiet", "build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
+  expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
+  // test/fixtures/import holds one Markdown file, its README, which has no front matter: a problem to report.
+  const broken = await run(["-q", "check", "--articles", "test/fixtures/import", "--config", "test/fixtures/basic/patrika.config.json"]);
+  expect([broken.code, broken.stdout]).toEqual([1, ""]);
+  expect(broken.stderr).toContain("test/fixtures/import/README.md:1: error [frontmatter.missing]");
+  const verbose = await run(["--verbose", "build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
+  expect(verbose.stdout).toMatch(new RegExp(`    wrote ${out}/rss\\.xml \\([\\d,]+ bytes\\)`));
+  expect(verbose.stdout).toContain(`    wrote ${out}/sports/feed.json (`);
+  expect((await run(["-q", "date", "১৩ জুলাই ২০২৫"])).stdout).toBe("2025-07-13T00:00:00+06:00\n");
+});
