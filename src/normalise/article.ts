@@ -5,7 +5,7 @@ import type { FieldLocation, RawArticle } from "../load/read.js";
 import type { Article, ArticleDate, ArticleImage, SiteConfig } from "../model.js";
 import { describeValue, nearestName, quote, singleLine, xmlSafe } from "../text.js";
 import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_FIELDS, REQUIRED_FIELDS, type FrontMatter } from "./article-schema.js";
-import { encodeSegment, isReservedSegment, isValidSegment, MAX_URL_LENGTH } from "./paths.js";
+import { encodePath, encodeSegment, isReservedSegment, isValidSegment, MAX_URL_LENGTH } from "./paths.js";
 
 export interface NormaliseContext {
   config: SiteConfig;
@@ -131,7 +131,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
       expected: "a name other than rss.xml, atom.xml, feed.json, sitemap*.xml, news-sitemap*.xml or patrika-report.json",
     });
   }
-  const url = `${context.config.siteUrl}/${[...categorySegments, slug].map(encodeSegment).join("/")}`;
+  const url = `${context.config.siteUrl}/${encodePath([...categorySegments, slug])}`;
   if (url.length >= MAX_URL_LENGTH) {
     problems.push({
       code: "article.invalid-slug",

@@ -17,6 +17,11 @@ export function encodeSegment(segment: string): string {
   return encodeURIComponent(segment.normalize("NFC"));
 }
 
+/** A path of segments ("bangladesh/dhaka") as a URL path, each segment percent-encoded. */
+export function encodePath(segments: readonly string[]): string {
+  return segments.map(encodeSegment).join("/");
+}
+
 /** Names of files patrika writes at the site root: an article or category there would collide with them. */
 const RESERVED = /^(rss\.xml|atom\.xml|feed\.json|(news-)?sitemap(-\d+|-index)?\.xml|patrika-report\.json)$/i;
 

@@ -3,7 +3,7 @@ import { compareText } from "../diagnostics.js";
 import { formatIsoInZone } from "../dates/index.js";
 import type { ArchivePage, Article, ArticleDate, CategoryPage, Feed, FeedItem, Site, SiteConfig } from "../model.js";
 import { renderBody } from "./body.js";
-import { encodeSegment } from "./paths.js";
+import { encodePath } from "./paths.js";
 
 /** Google News crawls articles published in the last two days (Google Search Central, "News sitemaps"). */
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -51,20 +51,22 @@ export function assembleSite(input: SiteInput): Site {
     const segments = article.category.split("/");
     for (let depth = 1; depth <= segments.length; depth++) {
       const path = segments.slice(0, depth).join("/");
-      byCategory.set(path, [...(byCategory.get(path) ?? []), article]);
+      const list = byCategory.get(path);
+      if (list) list.push(article);
+      else byCategory.set(path, [article]);
     }
   }
   const paths = [...byCategory.keys()].sort(compareText);
   const categories: CategoryPage[] = paths.map((category) => ({
     category,
-    url: `${config.siteUrl}/${category.split("/").map(encodeSegment).join("/")}`,
+    url: `${config.siteUrl}/${encodePath(category.split("/"))}`,
     lastmod: newestUpdate(byCategory.get(category)!)!,
   }));
   const categoryFeeds: Feed[] = !config.categoryFeeds
     ? []
     : categories.map(({ category, url, lastmod }) => ({
         folder: `${category}/`,
-        urlFolder: `${category.split("/").map(encodeSegment).join("/")}/`,
+        urlFolder: `${url.slice(config.siteUrl.length + 1)}/`,
         category,
         title: `${config.title}: ${category}`,
         description: config.description,

@@ -75,7 +75,7 @@ export async function writeAtomically(outDir: string, files: readonly RenderedFi
       throw error;
     }
     for (const { temporary, target } of staged) await io.rename(temporary, target);
-    await removeDropped(outDir, files);
+    await removeDropped(outDir, files, io);
   } finally {
     await release();
   }
@@ -88,22 +88,22 @@ export const MANIFEST_FILE = ".patrika-manifest.json";
  * Removes files an earlier build wrote and this one did not (a sitemap part no longer needed, a category that
  * has no articles left), so stale files are never served. Only names from our own manifest are touched.
  */
-async function removeDropped(outDir: string, files: readonly RenderedFile[]): Promise<void> {
+async function removeDropped(outDir: string, files: readonly RenderedFile[], io: WriteIo): Promise<void> {
   const current = new Set(files.map((f) => f.name));
   const previous: unknown = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), "utf8").catch(() => "[]"));
   const dropped = (Array.isArray(previous) ? previous : []).filter(
     (name): name is string => typeof name === "string" && !current.has(name) && !name.split("/").some((s) => s === ".." || s === ""),
   );
   for (const name of dropped) {
-    await rm(join(outDir, name), { force: true });
+    await io.remove(join(outDir, name));
     // Remove the category folders that are now empty, innermost first.
     for (let folder = name.slice(0, name.lastIndexOf("/")); folder; folder = folder.slice(0, Math.max(0, folder.lastIndexOf("/")))) {
       await rmdir(join(outDir, folder)).catch(() => undefined);
     }
   }
   const temporary = join(outDir, `.${MANIFEST_FILE}.${process.pid}.tmp`);
-  await nodeIo.writeFileDurably(temporary, `${JSON.stringify([...current].sort(), null, 1)}\n`);
-  await rename(temporary, join(outDir, MANIFEST_FILE));
+  await io.writeFileDurably(temporary, `${JSON.stringify([...current].sort(), null, 1)}\n`);
+  await io.rename(temporary, join(outDir, MANIFEST_FILE));
 }
 
 /** Takes the folder's lock, or throws OutputLockedError naming the build that holds it. A dead holder's lock is taken over. */
