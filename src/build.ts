@@ -1,5 +1,6 @@
 import { relative } from "node:path";
-import { DEFAULT_CONFIG_FILE, loadConfig } from "./config/load.js";
+import { loadConfig, validateConfig } from "./config/load.js";
+import type { ConfigInput } from "./config/schema.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { loadArticles } from "./load/index.js";
@@ -9,11 +10,15 @@ import { assembleSite, findCollisions } from "./normalise/site.js";
 import { renderAtom, renderAtomArchive } from "./render/atom.js";
 import { renderJsonFeed } from "./render/json-feed.js";
 import { renderNewsSitemap } from "./render/news-sitemap.js";
+import { renderPreview } from "./render/preview.js";
 import { renderReport } from "./render/report.js";
 import { renderRss } from "./render/rss.js";
 import { renderSitemap, renderSitemapIndex } from "./render/sitemap.js";
 import { OUTPUT_FILES } from "./render/xml.js";
 import { OutputLockedError, writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
+
+/** The preview page's file name: what a web server shows for the output folder itself. */
+export const PREVIEW_FILE = "index.html";
 
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
@@ -22,28 +27,34 @@ export interface BuildOptions {
   articlesDir?: string;
   /** Output folder; default `output`. */
   outDir?: string;
-  /** Config file; default `patrika.config.json`. */
+  /** Config file; default the one patrika.config.{ts,mts,mjs,js,json} in the working directory. */
   configFile?: string;
+  /** The config itself, instead of a file (library use); validated like a file. */
+  config?: ConfigInput;
   /** Whether the build cache in .patrika-cache/ may be read and written; default false for the library, true for the CLI. */
   cache?: boolean;
   /** Folder that holds .patrika-cache/; default the working directory. */
   cacheRoot?: string;
   /** Publish every valid article and list the invalid ones, instead of refusing to publish at all. */
   skipInvalid?: boolean;
+  /** Called as article files are loaded: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Also write index.html, a page for people listing the feed's items and linking every output. */
+  preview?: boolean;
   /** File operations for writing (tests inject failures). */
   io?: WriteIo;
 }
 
 /** Loads, validates and assembles the site without writing anything: what `patrika check` runs. */
 export async function check(options: BuildOptions): Promise<BuildReport> {
-  const configFile = options.configFile ?? DEFAULT_CONFIG_FILE;
-  const loadedConfig = await loadConfig(configFile);
+  const loadedConfig = options.config ? validateConfig(options.config, "(options.config)") : await loadConfig(options.configFile);
   if (!loadedConfig.ok) return emptyReport("config-error", loadedConfig.diagnostics);
   const config = loadedConfig.config;
 
   const loaded = await loadArticles(options.articlesDir ?? "articles", {
     cache: options.cache ?? false,
     ...(options.cacheRoot ? { cacheRoot: options.cacheRoot } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics);
 
@@ -79,6 +90,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (report.status !== "ok" || !report.site) return report;
   const rendered = renderSite(report.site);
   rendered.push({ file: { name: OUTPUT_FILES.report, content: renderReport(report) }, count: report.skipped.length });
+  if (options.preview) {
+    const outputs = rendered.map(({ file, count }) => ({ name: file.name, count }));
+    rendered.push({ file: { name: PREVIEW_FILE, content: renderPreview(report.site, outputs) }, count: report.site.feed.items.length });
+  }
   const outDir = options.outDir ?? "output";
   try {
     await writeAtomically(outDir, rendered.map(({ file }) => file), options.io);

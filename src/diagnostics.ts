@@ -29,6 +29,9 @@ export const DIAGNOSTIC_CODES = {
   "config.unknown-key": "the config file has a key patrika does not know",
   "config.invalid-value": "a config value has the wrong type or form",
   "config.unknown-time-zone": "timeZone is not an IANA time zone name",
+  "config.ambiguous": "more than one patrika.config.* file in the folder",
+  "config.module-failed": "patrika.config.ts (or .js) threw or did not compile",
+  "config.no-default-export": "patrika.config.ts (or .js) has no default export",
   "input.articles-not-found": "the articles folder does not exist or is not a folder",
   "input.invalid-now": "--now or SOURCE_DATE_EPOCH is not a valid instant",
   "file.unreadable": "an article file could not be read",
@@ -52,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   "article.duplicate-id": "two articles have the same permanent id",
   "output.write-failed": "an output file could not be written; the previous output is untouched",
   "output.locked": "another build is writing the same output folder",
+  "hub.ping-failed": "the WebSub hub did not accept the publish notification",
 } as const;
 
 /** A stable diagnostic code, or one passed on from the date reader (`date.*`). */

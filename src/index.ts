@@ -1,5 +1,5 @@
 /** patrika's public API: re-exports only. */
-export { build, check, type BuildOptions } from "./build.js";
+export { build, check, renderSite, type BuildOptions } from "./build.js";
 export { defineConfig } from "./config/define.js";
 export type { ConfigInput } from "./config/schema.js";
 export {
@@ -16,5 +16,7 @@ export type { Article, BuildReport, Feed, FeedItem, OutputFile, Site, SiteConfig
 export { renderAtom } from "./render/atom.js";
 export { renderJsonFeed } from "./render/json-feed.js";
 export { renderNewsSitemap } from "./render/news-sitemap.js";
+export { renderPreview } from "./render/preview.js";
+export { feedTopics, notifyHub } from "./publish/websub.js";
 export { renderRss } from "./render/rss.js";
 export { renderSitemap, renderSitemapIndex, type SitemapPart } from "./render/sitemap.js";

@@ -1,31 +1,40 @@
-import { build, check } from "../build.js";
-import { loadConfig } from "../config/load.js";
+import { build, check, type BuildOptions } from "../build.js";
+import { CONFIG_FILES, loadConfig } from "../config/load.js";
 import { formatDiagnostic } from "../diagnostics.js";
+import type { BuildReport } from "../model.js";
+import { feedTopics, notifyHub } from "../publish/websub.js";
+import { CACHE_DIR } from "../load/cache.js";
 import { formatReport, formatReportJson } from "./report.js";
 import { resolveNow } from "./now.js";
+import { highlightReport, paint, progressBar } from "./terminal.js";
+import { watchAndRun } from "./watch.js";
 import type { Io } from "./main.js";
 
 export interface BuildFlags {
   articles: string;
   out: string;
-  config: string;
+  config?: string;
   now?: string;
   cache: boolean;
   skipInvalid?: boolean;
   json?: boolean;
   printConfig?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
+  preview?: boolean;
+  watch?: boolean;
+  ping?: boolean;
 }
 
-/** Exit codes (README, "Exit codes"): 0 built, 1 article errors, 2 usage or config error, 3 could not write. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, writeFailed: 3 } as const;
+/** Exit codes (README, "Exit codes"): 0 built, 1 article errors, 2 usage or config error, 3 could not write, 4 hub not notified. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, writeFailed: 3, pingFailed: 4 } as const;
 
-/** `patrika build` and `patrika check`: run the library, print its report, return the exit code. */
+/** `patrika build`, `check` and `preview`: run the library, print its report, return the exit code. */
 export async function runBuild(action: "build" | "check", flags: BuildFlags, io: Io): Promise<number> {
   const now = resolveNow(flags.now, io.env, io.clock);
   if (!now.ok) {
     io.stderr(`patrika: ${now.message}\n`);
-    return EXIT.usage;
+    return flags.json ? printJsonError(io, "input.invalid-now", now.message) : EXIT.usage;
   }
   if (flags.printConfig) {
     const loaded = await loadConfig(flags.config);
@@ -33,26 +42,103 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
       io.stderr(`${loaded.diagnostics.map(formatDiagnostic).join("\n")}\n`);
       return EXIT.usage;
     }
-    const effective = { config: loaded.config, configFile: flags.config, articles: flags.articles, out: flags.out, now: now.now.toISOString(), cache: flags.cache };
+    const effective = { config: loaded.config, configFile: loaded.file, articles: flags.articles, out: flags.out, now: now.now.toISOString(), cache: flags.cache };
     io.stdout(`${JSON.stringify(effective, null, 2)}\n`);
     return EXIT.ok;
   }
-  const options = {
-    now: now.now,
+  if (flags.ping) {
+    const loaded = await loadConfig(flags.config);
+    if (loaded.ok && !loaded.config.hub) {
+      io.stderr(`patrika: --ping needs a hub: set "hub" in ${loaded.file} to your WebSub hub's URL\n`);
+      return EXIT.usage;
+    }
+  }
+  if (flags.watch) return runWatch(action, flags, io);
+  return runOnce(action, flags, io, now.now);
+}
+
+async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now: Date): Promise<number> {
+  const started = io.monotonic?.();
+  const bar = progressBar(io, !flags.json && !flags.quiet);
+  const options: BuildOptions = {
+    now,
     articlesDir: flags.articles,
     outDir: flags.out,
-    configFile: flags.config,
+    ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     cache: flags.cache,
     skipInvalid: flags.skipInvalid ?? false,
+    preview: flags.preview ?? false,
+    ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
   };
-  const report = action === "build" ? await build(options) : await check(options);
-  const code = report.status === "ok" ? EXIT.ok : report.status === "invalid" ? EXIT.invalid : report.status === "write-error" ? EXIT.writeFailed : EXIT.usage;
+  let report: BuildReport;
+  try {
+    report = action === "build" ? await build(options) : await check(options);
+  } finally {
+    bar.finish();
+  }
+  let code = exitCodeOf(report);
+  let pinged = "";
+  if (flags.ping && code === EXIT.ok && report.site?.config.hub) {
+    const hub = report.site.config.hub;
+    const topics = feedTopics(report.site);
+    const failures = await notifyHub(hub, topics);
+    if (failures.length > 0) {
+      report = { ...report, diagnostics: [...report.diagnostics, ...failures] };
+      code = EXIT.pingFailed;
+    } else {
+      pinged = `Notified ${hub} of ${topics.length} feed${topics.length === 1 ? "" : "s"}.`;
+    }
+  }
   if (flags.json) {
     io.stdout(`${formatReportJson(report)}\n`);
     return code;
   }
-  const text = formatReport(report, action, flags.out.replace(/\/+$/, ""), flags.verbose ?? false);
+  const elapsed = started === undefined ? undefined : io.monotonic!() - started;
+  let text = formatReport(report, action, flags.out.replace(/\/+$/, ""), flags.verbose ?? false, elapsed);
+  if (pinged) text += `\n${pinged}`;
+  if (code === EXIT.pingFailed) text += `\nThe output was written; only the hub notification failed.`;
+  text = highlightReport(text, paint(io));
   if (code === EXIT.ok) io.stdout(`${text}\n`);
   else io.stderr(`${text}\n`);
   return code;
+}
+
+/**
+ * `build --watch`: builds, then rebuilds (with the cache) whenever an article or the config changes, until
+ * interrupted. An invalid edit is reported and leaves the last good output in place; the fix is picked up.
+ */
+async function runWatch(action: "build" | "check", flags: BuildFlags, io: Io): Promise<number> {
+  const signal = io.interrupt?.() ?? new AbortController().signal;
+  const once = async () => {
+    const now = resolveNow(flags.now, io.env, io.clock); // a fresh now per rebuild, unless --now pins it
+    if (now.ok) await runOnce(action, flags, io, now.now);
+  };
+  await once();
+  const watched = [flags.articles, ...(flags.config !== undefined ? [flags.config] : CONFIG_FILES)];
+  await watchAndRun(watched, once, {
+    signal,
+    ignoreBelow: [flags.out, CACHE_DIR],
+    onReady: () => {
+      const message = `Watching ${flags.articles.replace(/\/+$/, "")}/ and the config for changes (Ctrl-C to stop).`;
+      if (flags.json) return;
+      io.stdout(`${highlightReport(message, paint(io))}\n`);
+    },
+    onChange: (paths) => {
+      if (!flags.json && flags.verbose) io.stdout(`Changed: ${paths.join(", ")}\n`);
+    },
+  });
+  return EXIT.ok;
+}
+
+function exitCodeOf(report: BuildReport): number {
+  if (report.status === "ok") return EXIT.ok;
+  if (report.status === "invalid") return EXIT.invalid;
+  if (report.status === "write-error") return EXIT.writeFailed;
+  return EXIT.usage;
+}
+
+/** A usage error as the JSON report shape, so a CI step parsing --json output always gets JSON. */
+function printJsonError(io: Io, code: string, message: string): number {
+  io.stdout(`${JSON.stringify({ status: "usage-error", errors: 1, warnings: 0, diagnostics: [{ code, severity: "error", message }] }, null, 2)}\n`);
+  return EXIT.usage;
 }

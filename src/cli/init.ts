@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { CONFIG_FILES } from "../config/load.js";
 import { formatBengaliDate } from "../dates/index.js";
 import { EXIT } from "./build.js";
 import type { Io } from "./main.js";
@@ -7,6 +9,16 @@ import type { Io } from "./main.js";
 export interface InitFlags {
   dir: string;
   siteUrl: string;
+  /** Write patrika.config.ts with defineConfig instead of JSON. */
+  ts?: boolean;
+  json?: boolean;
+}
+
+/** The config as a typed module: editors check it against the config's types as it is written. */
+function typedConfig(config: Record<string, unknown>): string {
+  const { $schema: _schema, ...rest } = config;
+  const body = JSON.stringify(rest, null, 2).replace(/^(\s+)"([A-Za-z]+)":/gm, "$1$2:");
+  return `import { defineConfig } from "patrika";\n\nexport default defineConfig(${body});\n`;
 }
 
 /** `patrika init`: a config and one sample article in a folder, never overwriting what is there. */
@@ -34,9 +46,16 @@ export async function runInit(flags: InitFlags, io: Io): Promise<number> {
     "",
   ].join("\n");
   const files: [string, string][] = [
-    [join(flags.dir, "patrika.config.json"), `${JSON.stringify(config, null, 2)}\n`],
+    flags.ts
+      ? [join(flags.dir, "patrika.config.ts"), typedConfig(config)]
+      : [join(flags.dir, "patrika.config.json"), `${JSON.stringify(config, null, 2)}\n`],
     [join(flags.dir, "articles", "first-story.md"), article],
   ];
+  const existing = CONFIG_FILES.filter((name) => existsSync(join(flags.dir, name)));
+  if (existing.length > 0) {
+    io.stderr(`patrika: ${join(flags.dir, existing[0]!)} exists already; init never overwrites\n`);
+    return EXIT.usage;
+  }
   try {
     await mkdir(join(flags.dir, "articles"), { recursive: true });
     for (const [path, content] of files) await writeFile(path, content, { flag: "wx" });
@@ -44,6 +63,10 @@ export async function runInit(flags: InitFlags, io: Io): Promise<number> {
     io.stderr(`patrika: ${(error as NodeJS.ErrnoException).code === "EEXIST" ? `${(error as NodeJS.ErrnoException).path} exists already; init never overwrites` : (error as Error).message}\n`);
     return EXIT.usage;
   }
-  io.stdout(`Created ${files.map(([path]) => path).join(" and ")}.\nNext: edit patrika.config.json (siteUrl, title), then run: npx patrika build\n`);
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ created: files.map(([path]) => path) }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  io.stdout(`Created ${files.map(([path]) => path).join(" and ")}.\nNext: edit ${files[0]![0]} (siteUrl, title), then run: npx patrika build\n`);
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { DEFAULT_CONFIG_FILE } from "../config/load.js";
+import { CONFIG_FILES } from "../config/load.js";
 import { DEFAULT_TIME_ZONE } from "../config/schema.js";
 import { GENERATOR } from "../version.js";
 import { EXIT, runBuild, type BuildFlags } from "./build.js";
@@ -17,6 +17,12 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   clock(): Date;
   readStdin(): Promise<string>;
+  /** Whether standard output and error are a terminal (progress bar, colour); absent means no. */
+  isTTY?: boolean;
+  /** Milliseconds from an arbitrary start, for "Done in" and the progress bar's pace; absent means not shown. */
+  monotonic?(): number;
+  /** A signal that aborts on Ctrl-C (or SIGTERM), for commands that run until stopped (build --watch). */
+  interrupt?(): AbortSignal;
 }
 
 /** Parses argv, runs one command and returns its exit code; the only caller of process.exit is the entry point. */
@@ -35,26 +41,38 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const out = (): Io => (program.opts<{ quiet?: boolean }>().quiet ? { ...io, stdout: () => undefined } : io);
   const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true;
 
-  const buildLike = (name: "build" | "check", summary: string) =>
+  const buildLike = (name: "build" | "check" | "preview", summary: string) =>
     program
       .command(name)
       .description(summary)
       .option("--articles <dir>", "folder of Markdown articles", "articles")
       .option("--out <dir>", "output folder", "output")
-      .option("--config <file>", "config file", DEFAULT_CONFIG_FILE)
+      .option("--config <file>", "config file (default: whichever of patrika.config.{ts,mts,mjs,js,json} exists)")
       .option("--now <iso8601>", "the build's notion of now, with an offset (default: SOURCE_DATE_EPOCH, else the clock)")
       .option("--no-cache", "build without reading or writing the build cache")
       .option("--json", "print the report as JSON (diagnostics with file, line, column, field, code, message)")
       .option("--print-config", "print the config as patrika reads it (defaults filled in) and the paths, then stop")
       .action(async (flags: BuildFlags) => {
-        exitCode = await runBuild(name, { ...flags, verbose: verbose() }, flags.json ? io : out());
+        const quiet = program.opts<{ quiet?: boolean }>().quiet === true;
+        const action = name === "check" ? "check" : "build";
+        const preview = name === "preview" || flags.preview === true;
+        exitCode = await runBuild(action, { ...flags, preview, quiet, verbose: verbose() }, flags.json ? io : out());
       });
+  const publishing = (command: Command) =>
+    command
+      .option("--skip-invalid", "publish every valid article, list the invalid ones, and exit 0")
+      .option("--watch", "build, then rebuild whenever an article or the config changes (Ctrl-C to stop)")
+      .option("--ping", "after a successful build, notify the WebSub hub set as \"hub\" in the config (exit 4 if it refuses)");
 
-  buildLike("build", "write rss.xml, atom.xml, news-sitemap.xml and sitemap.xml from the articles")
-    .option("--skip-invalid", "publish every valid article, list the invalid ones, and exit 0")
+  publishing(buildLike("build", "write rss.xml, atom.xml, news-sitemap.xml and sitemap.xml from the articles"))
+    .option("--preview", "also write index.html, a page for people listing the feed and linking every output")
     .addHelpText(
     "after",
-    "\nExamples:\n  patrika build\n  patrika build --articles site/articles --out public --now 2025-07-14T12:00:00+06:00\n  patrika build --skip-invalid\n  SOURCE_DATE_EPOCH=1752472800 patrika build",
+    "\nExamples:\n  patrika build\n  patrika build --articles site/articles --out public --now 2025-07-14T12:00:00+06:00\n  patrika build --skip-invalid\n  patrika build --watch --preview\n  SOURCE_DATE_EPOCH=1752472800 patrika build --ping",
+  );
+  publishing(buildLike("preview", "build, and also write index.html: a Bengali page listing the feed, its dates and every output")).addHelpText(
+    "after",
+    "\nExamples:\n  patrika preview && xdg-open output/index.html\n  patrika preview --watch",
   );
   buildLike("check", "validate the config and every article; write nothing").addHelpText(
     "after",
@@ -66,6 +84,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument("[text]", "the date as printed, e.g. \"আপডেট : ১৩ জুলাই ২০২৫, ১৭: ২৮\"")
     .addOption(new Option("--tz <zone>", "IANA time zone of local times").default(DEFAULT_TIME_ZONE))
     .option("--now <iso8601>", "now, for relative dates such as \"২ ঘণ্টা আগে\" (default: the clock)")
+    .option("--json", "print each result as JSON (iso, precision, calendar, notes, or the error with its code)")
     .addHelpText("after", '\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt')
     .action(async (text: string | undefined, flags: DateFlags) => {
       exitCode = await runDate(text, flags, io); // its output is the answer, not a report: never silenced
@@ -76,9 +95,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description("create patrika.config.json and a first article in a folder (never overwrites)")
     .option("--dir <dir>", "folder to set up", ".")
     .option("--site-url <url>", "the site's address", "https://www.example.com")
-    .addHelpText("after", "\nExamples:\n  mkdir my-paper && cd my-paper && npx patrika init --site-url https://news.example.com")
+    .option("--ts", "write a typed patrika.config.ts (defineConfig) instead of patrika.config.json")
+    .option("--json", "print what was created as JSON")
+    .addHelpText("after", "\nExamples:\n  mkdir my-paper && cd my-paper && npx patrika init --site-url https://news.example.com\n  npx patrika init --ts")
     .action(async (flags: InitFlags) => {
-      exitCode = await runInit(flags, out());
+      exitCode = await runInit(flags, flags.json ? io : out());
     });
 
   program
@@ -112,6 +133,13 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   clock: () => new Date(),
+  isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
+  monotonic: () => performance.now(),
+  interrupt: () => {
+    const controller = new AbortController();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
+    return controller.signal;
+  },
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -3,7 +3,7 @@ import type { BuildReport } from "../model.js";
 import { OUTPUT_FILES } from "../render/xml.js";
 
 /** The lines printed after a build or check: problems first, then what was written and why anything is missing. */
-export function formatReport(report: BuildReport, action: "build" | "check", outDir: string, verbose = false): string {
+export function formatReport(report: BuildReport, action: "build" | "check", outDir: string, verbose = false, elapsedMs?: number): string {
   const lines: string[] = report.diagnostics.map(formatDiagnostic);
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = report.diagnostics.length - errors;
@@ -34,6 +34,7 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
     if (verbose) for (const file of report.files) lines.push(`    wrote ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
   }
   if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
+  if (elapsedMs !== undefined) lines.push(`Done in ${(elapsedMs / 1000).toFixed(2)} s.`);
   return lines.join("\n");
 }
 
@@ -91,6 +92,7 @@ function describeCount(name: string, n: number): string {
   if (name.endsWith("-index.xml")) return count(n, "sitemap");
   if (name.startsWith("news-sitemap")) return count(n, "news article");
   if (name === OUTPUT_FILES.report) return count(n, "skipped article");
+  if (name.endsWith(".html")) return `${count(n, "item")} (preview page for people)`;
   return count(n, "URL");
 }
 

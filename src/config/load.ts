@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isValidTimeZone } from "../dates/index.js";
 import { describeValue, lineColumnAt, nearestName } from "../text.js";
@@ -7,13 +9,35 @@ import { configSchema, resolveConfig, type SiteConfig } from "./schema.js";
 /** The keys a config file may set ($schema, for editors, goes unmentioned). */
 const CONFIG_KEYS = Object.keys(configSchema.shape).filter((key) => !key.startsWith("$"));
 
-/** The config file read when --config is not given. */
+/** The config files looked for, in this order, when --config is not given (a typed module or JSON). */
+export const CONFIG_FILES = ["patrika.config.ts", "patrika.config.mts", "patrika.config.mjs", "patrika.config.js", "patrika.config.json"] as const;
+/** The config file `patrika init` writes and messages suggest. */
 export const DEFAULT_CONFIG_FILE = "patrika.config.json";
+/** Config files that are modules run with their `export default` (TypeScript is compiled on the fly). */
+const MODULE_CONFIG = /\.(c|m)?(t|j)s$/;
 
-export type ConfigResult = { ok: true; config: SiteConfig } | { ok: false; diagnostics: Diagnostic[] };
+export type ConfigResult = { ok: true; config: SiteConfig; file: string } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Reads and validates the config file; every problem comes back as a located diagnostic. */
-export async function loadConfig(file: string): Promise<ConfigResult> {
+/**
+ * Reads and validates the config: `file` when given, else the one patrika.config.{ts,mts,mjs,js,json} in `cwd`.
+ * Every problem comes back as a located diagnostic.
+ */
+export async function loadConfig(file?: string, cwd = process.cwd()): Promise<ConfigResult> {
+  if (file === undefined) {
+    const present = CONFIG_FILES.filter((name) => existsSync(join(cwd, name)));
+    if (present.length > 1) {
+      return failure({
+        code: "config.ambiguous",
+        severity: "error",
+        file: present.join(", "),
+        message: "more than one config file; patrika would have to guess which one you mean",
+        expected: "exactly one of " + CONFIG_FILES.join(", "),
+        hint: `delete all but one, or pass --config ${present[0]}`,
+      });
+    }
+    const name = present[0] ?? DEFAULT_CONFIG_FILE;
+    file = cwd === process.cwd() ? name : join(cwd, name); // as the user would type it
+  }
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -24,11 +48,45 @@ export async function loadConfig(file: string): Promise<ConfigResult> {
       severity: "error",
       file,
       message: missing ? "the config file does not exist" : `the config file could not be read (${(error as Error).message})`,
-      expected: `a JSON file such as {"siteUrl": "https://www.example.com"}`,
-      hint: missing ? `create ${DEFAULT_CONFIG_FILE} in the working directory or pass --config FILE` : undefined,
+      expected: `a JSON file such as {"siteUrl": "https://www.example.com"}, or a patrika.config.ts that exports defineConfig({...})`,
+      hint: missing ? `run npx patrika init, create ${DEFAULT_CONFIG_FILE} in the working directory, or pass --config FILE` : undefined,
     });
   }
-  return parseConfig(text, file);
+  if (!MODULE_CONFIG.test(file)) return parseConfig(text, file);
+  let data: unknown;
+  try {
+    data = await importConfigModule(resolve(file));
+  } catch (error) {
+    const message = String((error as Error).message ?? error);
+    // The compiler names the place as "<path>:<line>:<column from 0>" on its second line.
+    const place = /:(\d+):(\d+)\s*$/m.exec(message.split("\n").slice(1).join("\n"));
+    return failure({
+      code: "config.module-failed",
+      severity: "error",
+      file,
+      ...(place ? { line: Number(place[1]), column: Number(place[2]) + 1 } : {}),
+      message: `the config module could not be run: ${message.split("\n")[0]!.trim()}`,
+      expected: 'a module whose default export is the config, e.g. export default defineConfig({ siteUrl: "https://www.example.com" })',
+    });
+  }
+  if (data === undefined) {
+    return failure({
+      code: "config.no-default-export",
+      severity: "error",
+      file,
+      message: "the config module has no default export",
+      expected: 'export default defineConfig({ siteUrl: "https://www.example.com" })',
+    });
+  }
+  return validateConfig(data, file, (key) => moduleKeyLocation(text, key));
+}
+
+/** Runs a config module and returns its default export; jiti compiles TypeScript without a build step (Node 20 cannot). */
+async function importConfigModule(path: string): Promise<unknown> {
+  const { createJiti } = await import("jiti"); // loaded only for module configs: it is not free to start
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false });
+  const module = (await jiti.import(path)) as { default?: unknown };
+  return module.default;
 }
 
 /** Validates config text (JSON) named `file`; pure, so it is tested without the disk. */
@@ -51,6 +109,11 @@ export function parseConfig(text: string, file: string): ConfigResult {
       expected: "a JSON object; note that JSON allows no trailing commas or comments",
     });
   }
+  return validateConfig(data, file, (key) => keyLocation(source, key));
+}
+
+/** Checks config data against the schema; `locate` finds a key in the source for messages. */
+export function validateConfig(data: unknown, file: string, locate: (key: string) => { line?: number; column?: number } = () => ({})): ConfigResult {
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
     const diagnostics: Diagnostic[] = [];
@@ -62,7 +125,7 @@ export function parseConfig(text: string, file: string): ConfigResult {
             code: "config.unknown-key",
             severity: "error",
             file,
-            ...keyLocation(source, key),
+            ...locate(key),
             field: key,
             message: `unknown config key "${key}"`,
             expected: `one of ${CONFIG_KEYS.join(", ")}`,
@@ -77,7 +140,7 @@ export function parseConfig(text: string, file: string): ConfigResult {
         code: "config.invalid-value",
         severity: "error",
         file,
-        ...(key ? keyLocation(source, key) : {}),
+        ...(key ? locate(key) : {}),
         field: key || undefined,
         message: key ? `config key "${key}" is invalid` : "the config must be a JSON object",
         found: value === undefined ? "nothing (the key is missing)" : describeValue(value),
@@ -91,14 +154,14 @@ export function parseConfig(text: string, file: string): ConfigResult {
       code: "config.unknown-time-zone",
       severity: "error",
       file,
-      ...keyLocation(source, "timeZone"),
+      ...locate("timeZone"),
       field: "timeZone",
       message: "timeZone is not a time zone this machine's tz database knows",
       found: JSON.stringify(parsed.data.timeZone),
       expected: 'an IANA zone name such as "Asia/Dhaka" or "Asia/Kolkata"',
     });
   }
-  return { ok: true, config: resolveConfig(parsed.data) };
+  return { ok: true, config: resolveConfig(parsed.data), file };
 }
 
 const EXPECTED: Record<string, string> = {
@@ -129,6 +192,12 @@ function expectedFor(key: string, zodMessage: string): string {
 function keyLocation(source: string, key: string): { line?: number; column?: number } {
   const index = source.indexOf(JSON.stringify(key));
   return index < 0 ? {} : lineColumnAt(source, index);
+}
+
+/** Line and column of `key:` (or `"key":`) in a config module's source. */
+function moduleKeyLocation(source: string, key: string): { line?: number; column?: number } {
+  const match = new RegExp(`(["']?)\\b${key.replace(/\$/g, "\\$")}\\1\\s*:`).exec(source);
+  return match ? lineColumnAt(source, match.index) : {};
 }
 
 function failure(diagnostic: Diagnostic): ConfigResult {

@@ -25,6 +25,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** Folder that holds .patrika-cache/; default the working directory. */
   cacheRoot?: string;
+  /** Called as files are loaded (the CLI draws a progress bar from it). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -36,7 +38,15 @@ export async function loadArticles(articlesDir: string, options: LoadOptions = {
   if (!listing.ok) return { ok: false, articles: [], diagnostics: listing.diagnostics, found: 0, fromCache: 0 };
   const cache = options.cache ? await ArticleCache.open(articlesDir, options.cacheRoot) : undefined;
   let fromCache = 0;
+  let done = 0;
+  const total = listing.files.length;
+  const progress = options.onProgress;
   const results = await mapConcurrently(listing.files, READ_CONCURRENCY, async (file) => {
+    const result = await loadOne(file);
+    progress?.(++done, total);
+    return result;
+  });
+  async function loadOne(file: string) {
     if (!cache) return readArticle(articlesDir, file);
     const info = await stat(join(articlesDir, file)).catch(() => undefined);
     const stamp = info ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs } : undefined;
@@ -48,7 +58,7 @@ export async function loadArticles(articlesDir: string, options: LoadOptions = {
     const result = await readArticle(articlesDir, file);
     if (stamp) cache.set(file, stamp, result);
     return result;
-  });
+  }
   if (cache) {
     cache.keepOnly(listing.files);
     await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time

@@ -27,6 +27,13 @@ test("the packed tarball installs in an empty folder and builds a site there", (
   expect(readdirSync(join(site, "output"))).toContain("rss.xml");
   const api = run("node", ["--input-type=module", "-e", 'import { parseBengaliDate, defineConfig, build } from "patrika"; console.log(parseBengaliDate("২৯ আষাঢ় ১৪৩২").iso, typeof defineConfig, typeof build)'], site);
   expect(api.trim()).toBe("2025-07-13T00:00:00+06:00 function function");
+  // A typed config that imports defineConfig from the installed package, and the preview page.
+  rmSync(join(site, "patrika.config.json"));
+  rmSync(join(site, "articles", "first-story.md"));
+  expect(run("npx", ["patrika", "init", "--ts"], site)).toContain("patrika.config.ts");
+  expect(readFileSync(join(site, "patrika.config.ts"), "utf8")).toContain('import { defineConfig } from "patrika";');
+  expect(run("npx", ["patrika", "preview", "--now", "2099-01-01T12:00:00+06:00"], site)).toContain("index.html");
+  expect(readFileSync(join(site, "output", "index.html"), "utf8")).toContain("প্রথম খবর");
   // The package carries what runs and nothing else.
   const files = run("tar", ["-tzf", join(dir, tarball)], dir).split("\n").filter(Boolean);
   expect(files.every((f) => /^package\/(dist\/|schema\/|package\.json$|README\.md$)/.test(f))).toBe(true);

@@ -6,6 +6,7 @@ test("a minimal config gets every default", () => {
   const result = parseConfig('{"siteUrl": "https://www.example.com/"}', FILE);
   expect(result).toEqual({
     ok: true,
+    file: FILE,
     config: {
       siteUrl: "https://www.example.com",
       title: "www.example.com",
