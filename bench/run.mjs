@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: whole-process timings of patrika against the floor (reading every file), a naive baseline and,
 // where installed, Hugo, on generated Bengali corpora; plus date strings read per second. Writes bench/results.md.
-// Usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs 3]
+// Usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs 3] [--runs-large 1]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -12,6 +12,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const sizes = arg("sizes", "1000,10000,100000").split(",").map(Number);
 const runs = Number(arg("runs", "3"));
+// 100,000 articles take minutes per configuration (Hugo and the naive baseline most), so one run after the warm-up.
+const runsLarge = Number(arg("runs-large", "1"));
+let runsNow = runs;
 const generator = resolve(root, "..", "shared", "bench", "gen-corpus.mjs");
 const NOW = "2025-07-14T12:00:00+06:00";
 const work = join(tmpdir(), "patrika-bench");
@@ -46,7 +49,7 @@ function measure(command, args, cwd, before) {
 /** Warm-up once, then the median of `runs` runs (by wall time). */
 function median(command, args, cwd, before) {
   measure(command, args, cwd, before);
-  const results = Array.from({ length: runs }, () => measure(command, args, cwd, before)).sort((a, b) => a.wall - b.wall);
+  const results = Array.from({ length: runsNow }, () => measure(command, args, cwd, before)).sort((a, b) => a.wall - b.wall);
   return results[Math.floor(results.length / 2)];
 }
 
@@ -76,11 +79,13 @@ function hugoSite(isoDir) {
 const patrika = join(root, "dist", "cli", "main.js");
 const rows = [];
 for (const n of sizes) {
+  runsNow = n >= 100000 ? runsLarge : runs;
   const dir = corpus(n, false);
   const isoDir = corpus(n, true);
   const out = join(dir, "output");
   const build = ["build", "--now", NOW, "--out", out];
   const floor = median("node", [join(root, "bench", "floor.mjs"), join(dir, "articles")], dir);
+  const listStat = median("node", [join(root, "bench", "list-stat.mjs"), join(dir, "articles")], dir);
   const naive = median("node", [join(root, "bench", "naive.mjs"), join(isoDir, "articles"), join(isoDir, "naive-output")], isoDir);
   const cold = median("node", [patrika, ...build, "--no-cache"], dir, () => rmSync(join(dir, ".patrika-cache"), { recursive: true, force: true }));
   const unchanged = median("node", [patrika, ...build], dir);
@@ -90,7 +95,7 @@ for (const n of sizes) {
     utimesSync(join(dir, "articles", first), now, now);
   });
   const hugoRun = hugo ? median("hugo", ["--quiet", "--destination", join(isoDir, "hugo-public")], hugoSite(isoDir)) : undefined;
-  rows.push({ n, floor, naive, cold, unchanged, oneChange, hugo: hugoRun });
+  rows.push({ n, floor, listStat, naive, cold, unchanged, oneChange, hugo: hugoRun });
 }
 
 const dates = JSON.parse(execFileSync("node", [join(root, "bench", "dates.mjs")], { encoding: "utf8" }));
@@ -99,7 +104,7 @@ const lines = [
   "# Benchmark results",
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
-    `Whole-process timings, median of ${runs} after one warm-up; ratios against the floor (a) and the naive baseline (b) of the same run.`,
+    `Whole-process timings, median of ${runs} (${runsLarge} at 100,000 and above) after one warm-up; ratios against the floor (a) and the naive baseline (b) of the same run.`,
   "",
   "| articles | run | wall s | CPU s | peak MB | ÷ floor | ÷ naive |",
   "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
@@ -107,6 +112,7 @@ const lines = [
 for (const row of rows) {
   for (const [name, r] of [
     ["(a) floor: read every file", row.floor],
+    ["(g) list and stat every file", row.listStat],
     ["(b) naive baseline", row.naive],
     ["(c) patrika cold", row.cold],
     ["(d) patrika unchanged", row.unchanged],
@@ -118,6 +124,25 @@ for (const row of rows) {
   }
 }
 if (!hugo) lines.push("", "Hugo is not installed here (Debian package `hugo`), so (f) was not measured.");
+
+// The issue's targets, checked against this run's own baselines.
+const verdict = (ok) => (ok ? "met" : "**not met**");
+lines.push("", "| articles | target | measured | verdict |", "| ---: | --- | ---: | --- |");
+for (const row of rows) {
+  const t = (name, measured, ok) => lines.push(`| ${row.n} | ${name} | ${measured} | ${ok === undefined ? "–" : verdict(ok)} |`);
+  t("cold ≤ 3 × floor", `${f(row.cold.wall / row.floor.wall)} ×`, row.cold.wall <= 3 * row.floor.wall);
+  t("cold ≥ 10 × faster than naive", `${f(row.naive.wall / row.cold.wall)} ×`, row.naive.wall >= 10 * row.cold.wall);
+  t("cold ≥ 5 × faster than Hugo", row.hugo ? `${f(row.hugo.wall / row.cold.wall)} ×` : "–", row.hugo ? row.hugo.wall >= 5 * row.cold.wall : undefined);
+  t("cold peak memory < 300 MB", `${f(row.cold.memoryMb, 0)} MB`, row.cold.memoryMb < 300);
+  t("unchanged ≤ 2 × list+stat", `${f(row.unchanged.wall / row.listStat.wall)} ×`, row.unchanged.wall <= 2 * row.listStat.wall);
+  t("one changed within 10 % of unchanged", `${f((row.oneChange.wall / row.unchanged.wall - 1) * 100, 0)} %`, row.oneChange.wall <= 1.1 * row.unchanged.wall);
+}
+const bySize = new Map(rows.map((row) => [row.n, row]));
+if (bySize.has(10000) && bySize.has(100000)) {
+  const ratio = bySize.get(100000).cold.wall / bySize.get(10000).cold.wall;
+  const memory = bySize.get(100000).cold.memoryMb / bySize.get(10000).cold.memoryMb;
+  lines.push(`| 100000 | cold 100k ≤ 11 × cold 10k (linear) | ${f(ratio)} × (memory ${f(memory)} ×) | ${verdict(ratio <= 11)} |`);
+}
 lines.push("", `Date strings read: ${dates.perSecond.toLocaleString("en")} per second on one core (bench/dates.mjs, ${dates.strings.toLocaleString("en")} strings).`, "");
 writeFileSync(join(root, "bench", "results.md"), lines.join("\n"));
 console.log(lines.join("\n"));

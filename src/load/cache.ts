@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { GENERATOR } from "../version.js";
-import { decodeBody, type RawArticle, type ReadResult } from "./read.js";
+import { bodyFromDisk, type RawArticle, type ReadResult } from "./read.js";
 
 /** Where the build cache lives, in the working directory (git-ignored, safe to delete). */
 export const CACHE_DIR = ".patrika-cache";
@@ -62,12 +61,8 @@ export class ArticleCache {
     const entry = this.entries.get(relativePath);
     if (!entry || entry.stamp.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs || entry.stamp.ctimeMs !== stamp.ctimeMs) return undefined;
     if (!entry.result.ok) return entry.result;
-    const article = { ...entry.result.article } as RawArticle;
-    const path = join(articlesDir, relativePath);
-    let body: string | undefined;
     // Only the bodies a feed renders are ever read, from where the front matter ends.
-    Object.defineProperty(article, "body", { enumerable: true, get: () => (body ??= decodeBody(readFileSync(path).subarray(article.bodyOffset))) });
-    return { ok: true, article };
+    return { ok: true, article: bodyFromDisk({ ...entry.result.article } as RawArticle, join(articlesDir, relativePath)) };
   }
 
   /** Records what a file read gave. */
