@@ -3,7 +3,7 @@
 // where installed, Hugo, on generated Bengali corpora; plus date strings read per second. Writes bench/results.md.
 // Usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs 3] [--runs-large 1]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,8 +89,8 @@ for (const n of sizes) {
   const naive = median("node", [join(root, "bench", "naive.mjs"), join(isoDir, "articles"), join(isoDir, "naive-output")], isoDir);
   const cold = median("node", [patrika, ...build, "--no-cache"], dir, () => rmSync(join(dir, ".patrika-cache"), { recursive: true, force: true }));
   const unchanged = median("node", [patrika, ...build], dir);
+  const first = readdirSync(join(dir, "articles")).sort()[0];
   const oneChange = median("node", [patrika, ...build], dir, () => {
-    const first = execFileSync("ls", [join(dir, "articles")], { encoding: "utf8" }).split("\n")[0];
     const now = new Date();
     utimesSync(join(dir, "articles", first), now, now);
   });

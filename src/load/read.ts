@@ -188,11 +188,12 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
  * stays. The file is read a second time only for the few bodies the feeds render.
  */
 export function bodyFromDisk(article: RawArticle, path: string): RawArticle {
+  const offset = article.bodyOffset; // captured alone: the getter must not keep the article itself alive
   let body: string | undefined;
   Object.defineProperty(article, "body", {
     enumerable: true,
     configurable: true,
-    get: () => (body ??= decodeBody(readFileSync(path).subarray(article.bodyOffset))),
+    get: () => (body ??= decodeBody(readFileSync(path).subarray(offset))),
   });
   return article;
 }

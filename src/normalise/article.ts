@@ -177,15 +177,19 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
     tags: toList(front.tags).map((tag) => singleLine(xmlSafe(tag))).filter(Boolean),
     body: "",
   };
-  // Decoded and cleaned only when a feed renders it: most articles of an archive never are.
+  // Decoded and cleaned only when a feed renders it: most articles of an archive never are. The getter holds the
+  // raw body's own reader, not the raw article, so the parsed front matter can be collected once normalised.
+  const source = Object.getOwnPropertyDescriptor(raw, "body")?.get ?? constant(raw.body);
   let body: string | undefined;
-  Object.defineProperty(article, "body", { enumerable: true, get: () => (body ??= xmlSafe(raw.body)) });
+  Object.defineProperty(article, "body", { enumerable: true, get: () => (body ??= xmlSafe(source())) });
   if (category !== undefined) article.category = category;
   if (updated) article.updated = updated;
   if (summary !== undefined) article.summary = summary;
   if (image) article.image = image;
   return { kind: "article", article, warnings };
 }
+
+const constant = (text: string) => () => text;
 
 /**
  * The permanent id when the article sets none: an RFC 4151 tag URI from the site's host, the local publication
