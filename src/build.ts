@@ -1,11 +1,15 @@
-import { relative } from "node:path";
+import { createHash } from "node:crypto";
+import { join, relative, resolve } from "node:path";
 import { loadConfig, validateConfig } from "./config/load.js";
 import type { ConfigInput } from "./config/schema.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { hasErrors, sortDiagnostics } from "./diagnostics.js";
-import { loadArticles } from "./load/index.js";
-import type { Article, BuildReport, OutputFile, Site } from "./model.js";
-import { normaliseArticle } from "./normalise/article.js";
+import { BuildCache } from "./load/cache.js";
+import { visitArticles } from "./load/index.js";
+import type { Article, BuildReport, OutputFile, Site, SiteConfig } from "./model.js";
+import { GENERATOR } from "./version.js";
+import { normaliseArticle, type ArticleResult } from "./normalise/article.js";
+import { restoreResult, storeResult, type StoredResult } from "./normalise/stored.js";
 import { assembleSite, findCollisions } from "./normalise/site.js";
 import { renderAtom, renderAtomArchive } from "./render/atom.js";
 import { renderJsonFeed } from "./render/json-feed.js";
@@ -23,9 +27,9 @@ export const PREVIEW_FILE = "index.html";
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
   now: Date;
-  /** Folder of Markdown articles; default `articles`. */
+  /** Folder of Markdown articles; default the config's articlesDir, else `articles`. */
   articlesDir?: string;
-  /** Output folder; default `output`. */
+  /** Output folder; default the config's outDir, else `output`. */
   outDir?: string;
   /** Config file; default the one patrika.config.{ts,mts,mjs,js,json} in the working directory. */
   configFile?: string;
@@ -48,28 +52,56 @@ export interface BuildOptions {
 /** Loads, validates and assembles the site without writing anything: what `patrika check` runs. */
 export async function check(options: BuildOptions): Promise<BuildReport> {
   const loadedConfig = options.config ? validateConfig(options.config, "(options.config)") : await loadConfig(options.configFile);
-  if (!loadedConfig.ok) return emptyReport("config-error", loadedConfig.diagnostics);
+  if (!loadedConfig.ok) return emptyReport("config-error", loadedConfig.diagnostics, pathsOf(options));
   const config = loadedConfig.config;
+  const paths = pathsOf(options, config);
 
-  const loaded = await loadArticles(options.articlesDir ?? "articles", {
-    cache: options.cache ?? false,
-    ...(options.cacheRoot ? { cacheRoot: options.cacheRoot } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics);
-
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const now = options.now;
+  const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
   const drafts: string[] = [];
-  for (const raw of loaded.articles) {
-    const result = normaliseArticle(raw, { config, now: options.now });
+  const take = (result: ArticleResult, file: string) => {
     if (result.kind === "invalid") {
       diagnostics.push(...result.diagnostics);
-      continue;
+      return;
     }
     diagnostics.push(...result.warnings);
-    if (result.kind === "draft") drafts.push(raw.file);
+    if (result.kind === "draft") drafts.push(file);
     else articles.push(result.article);
+  };
+  // Each file is normalised as soon as it is read, so its raw front matter is garbage at once; the cache holds
+  // normalised results, so an unchanged file is neither read, parsed nor validated again.
+  const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
+  let fromCache = 0;
+  const visited = await visitArticles(paths.articlesDir, {
+    stamps: cache !== undefined,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    read: (relativePath, read, stamp) => {
+      const path = join(paths.articlesDir, relativePath);
+      const stored = stamp ? cache!.get(relativePath, stamp) : undefined;
+      const restored = stored ? restoreResult(stored, path, now) : undefined;
+      if (restored) {
+        fromCache++;
+        take(restored, path);
+        return;
+      }
+      const raw = read();
+      if (!raw.ok) {
+        diagnostics.push(...raw.diagnostics);
+        cache?.delete(relativePath);
+        return;
+      }
+      const result = normaliseArticle(raw.article, { config, now });
+      take(result, raw.article.file);
+      const keep = cache && stamp ? storeResult(result, raw.article.file, raw.article.bodyOffset, config) : undefined;
+      if (keep) cache!.set(relativePath, stamp!, keep);
+      else cache?.delete(relativePath);
+    },
+  });
+  if (!visited.ok) return emptyReport("config-error", visited.diagnostics, paths);
+  if (cache) {
+    cache.keepOnly(visited.files);
+    await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
   }
   diagnostics.push(...findCollisions(articles));
   const sorted = sortDiagnostics(diagnostics);
@@ -77,7 +109,7 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   const site = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts });
   const skipped = [...invalidFiles];
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
-  return { status, diagnostics: sorted, site, files: [], articlesFound: loaded.found, articlesFromCache: loaded.fromCache, skipped: options.skipInvalid ? skipped : [] };
+  return { status, diagnostics: sorted, site, files: [], articlesFound: visited.files.length, articlesFromCache: fromCache, skipped: options.skipInvalid ? skipped : [], paths };
 }
 
 /**
@@ -94,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const outputs = rendered.map(({ file, count }) => ({ name: file.name, count }));
     rendered.push({ file: { name: PREVIEW_FILE, content: renderPreview(report.site, outputs) }, count: report.site.feed.items.length });
   }
-  const outDir = options.outDir ?? "output";
+  const outDir = report.paths.outDir;
   try {
     await writeAtomically(outDir, rendered.map(({ file }) => file), options.io);
   } catch (error) {
@@ -135,6 +167,20 @@ export function renderSite(site: Site): { file: RenderedFile; count: number }[] 
   return files;
 }
 
-function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[]): BuildReport {
-  return { status, diagnostics, files: [], articlesFound: 0, articlesFromCache: 0, skipped: [] };
+function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], paths: BuildReport["paths"]): BuildReport {
+  return { status, diagnostics, files: [], articlesFound: 0, articlesFromCache: 0, skipped: [], paths };
+}
+
+/** Bumped whenever what the cache stores changes shape. */
+const CACHE_FORMAT = 2;
+
+/** A cache is valid only for the same tool version, cache format, articles folder and config. */
+function cacheKey(config: SiteConfig, articlesDir: string): string {
+  const configHash = createHash("sha256").update(JSON.stringify(config)).digest("hex").slice(0, 16);
+  return `${GENERATOR.name} ${GENERATOR.version} format ${CACHE_FORMAT} config ${configHash} ${resolve(articlesDir)}`;
+}
+
+/** Flags override the config, the config overrides the defaults. */
+function pathsOf(options: BuildOptions, config?: { articlesDir?: string; outDir?: string }): BuildReport["paths"] {
+  return { articlesDir: options.articlesDir ?? config?.articlesDir ?? "articles", outDir: options.outDir ?? config?.outDir ?? "output" };
 }

@@ -133,4 +133,6 @@ export interface BuildReport {
   articlesFromCache: number;
   /** Article files left out because of errors (only with skipInvalid). */
   skipped: string[];
+  /** The folders used: option, else config, else the defaults `articles` and `output`. */
+  paths: { articlesDir: string; outDir: string };
 }

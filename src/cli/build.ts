@@ -11,8 +11,8 @@ import { watchAndRun } from "./watch.js";
 import type { Io } from "./main.js";
 
 export interface BuildFlags {
-  articles: string;
-  out: string;
+  articles?: string;
+  out?: string;
   config?: string;
   now?: string;
   cache: boolean;
@@ -42,7 +42,15 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
       io.stderr(`${loaded.diagnostics.map(formatDiagnostic).join("\n")}\n`);
       return EXIT.usage;
     }
-    const effective = { config: loaded.config, configFile: loaded.file, articles: flags.articles, out: flags.out, now: now.now.toISOString(), cache: flags.cache };
+    const { articlesDir, outDir, ...config } = loaded.config;
+    const effective = {
+      config,
+      configFile: loaded.file,
+      articles: flags.articles ?? articlesDir ?? "articles",
+      out: flags.out ?? outDir ?? "output",
+      now: now.now.toISOString(),
+      cache: flags.cache,
+    };
     io.stdout(`${JSON.stringify(effective, null, 2)}\n`);
     return EXIT.ok;
   }
@@ -54,16 +62,16 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
     }
   }
   if (flags.watch) return runWatch(action, flags, io);
-  return runOnce(action, flags, io, now.now);
+  return (await runOnce(action, flags, io, now.now)).code;
 }
 
-async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now: Date): Promise<number> {
+async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now: Date): Promise<{ code: number; report: BuildReport }> {
   const started = io.monotonic?.();
   const bar = progressBar(io, !flags.json && !flags.quiet);
   const options: BuildOptions = {
     now,
-    articlesDir: flags.articles,
-    outDir: flags.out,
+    ...(flags.articles !== undefined ? { articlesDir: flags.articles } : {}),
+    ...(flags.out !== undefined ? { outDir: flags.out } : {}),
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     cache: flags.cache,
     skipInvalid: flags.skipInvalid ?? false,
@@ -91,16 +99,16 @@ async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now
   }
   if (flags.json) {
     io.stdout(`${formatReportJson(report)}\n`);
-    return code;
+    return { code, report };
   }
   const elapsed = started === undefined ? undefined : io.monotonic!() - started;
-  let text = formatReport(report, action, flags.out.replace(/\/+$/, ""), flags.verbose ?? false, elapsed);
+  let text = formatReport(report, action, report.paths.outDir.replace(/\/+$/, ""), flags.verbose ?? false, elapsed);
   if (pinged) text += `\n${pinged}`;
   if (code === EXIT.pingFailed) text += `\nThe output was written; only the hub notification failed.`;
   text = highlightReport(text, paint(io));
   if (code === EXIT.ok) io.stdout(`${text}\n`);
   else io.stderr(`${text}\n`);
-  return code;
+  return { code, report };
 }
 
 /**
@@ -111,15 +119,19 @@ async function runWatch(action: "build" | "check", flags: BuildFlags, io: Io): P
   const signal = io.interrupt?.() ?? new AbortController().signal;
   const once = async () => {
     const now = resolveNow(flags.now, io.env, io.clock); // a fresh now per rebuild, unless --now pins it
-    if (now.ok) await runOnce(action, flags, io, now.now);
+    return now.ok ? (await runOnce(action, flags, io, now.now)).report : undefined;
   };
-  await once();
-  const watched = [flags.articles, ...(flags.config !== undefined ? [flags.config] : CONFIG_FILES)];
-  await watchAndRun(watched, once, {
+  const first = await once();
+  // The folders as the first build resolved them (flag, else config, else default); a config edit that moves
+  // them takes effect on the next start.
+  const articlesDir = first?.paths.articlesDir ?? flags.articles ?? "articles";
+  const outDir = first?.paths.outDir ?? flags.out ?? "output";
+  const watched = [articlesDir, ...(flags.config !== undefined ? [flags.config] : CONFIG_FILES)];
+  await watchAndRun(watched, async () => void (await once()), {
     signal,
-    ignoreBelow: [flags.out, CACHE_DIR],
+    ignoreBelow: [outDir, CACHE_DIR],
     onReady: () => {
-      const message = `Watching ${flags.articles.replace(/\/+$/, "")}/ and the config for changes (Ctrl-C to stop).`;
+      const message = `Watching ${articlesDir.replace(/\/+$/, "")}/ and the config for changes (Ctrl-C to stop).`;
       if (flags.json) return;
       io.stdout(`${highlightReport(message, paint(io))}\n`);
     },

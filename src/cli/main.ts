@@ -45,8 +45,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     program
       .command(name)
       .description(summary)
-      .option("--articles <dir>", "folder of Markdown articles", "articles")
-      .option("--out <dir>", "output folder", "output")
+      .option("--articles <dir>", "folder of Markdown articles (default: articlesDir in the config, else articles)")
+      .option("--out <dir>", "output folder (default: outDir in the config, else output)")
       .option("--config <file>", "config file (default: whichever of patrika.config.{ts,mts,mjs,js,json} exists)")
       .option("--now <iso8601>", "the build's notion of now, with an offset (default: SOURCE_DATE_EPOCH, else the clock)")
       .option("--no-cache", "build without reading or writing the build cache")

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isValidTimeZone } from "../dates/index.js";
 import { describeValue, lineColumnAt, nearestName } from "../text.js";
@@ -161,7 +161,13 @@ export function validateConfig(data: unknown, file: string, locate: (key: string
       expected: 'an IANA zone name such as "Asia/Dhaka" or "Asia/Kolkata"',
     });
   }
-  return { ok: true, config: resolveConfig(parsed.data), file };
+  const config = resolveConfig(parsed.data);
+  // Folders in a config file are relative to the file, so `--config site/patrika.config.json` finds site/articles.
+  if (existsSync(file)) {
+    if (config.articlesDir) config.articlesDir = join(dirname(file), config.articlesDir);
+    if (config.outDir) config.outDir = join(dirname(file), config.outDir);
+  }
+  return { ok: true, config, file };
 }
 
 const EXPECTED: Record<string, string> = {
@@ -181,6 +187,8 @@ const EXPECTED: Record<string, string> = {
   hub: "the absolute http(s) URL of a WebSub hub",
   categoryFeeds: "true or false",
   archive: "true or false",
+  articlesDir: "a folder path relative to the config file, such as \"articles\"",
+  outDir: "a folder path relative to the config file, such as \"output\"",
 };
 
 function expectedFor(key: string, zodMessage: string): string {

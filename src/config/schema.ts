@@ -58,6 +58,10 @@ export const configSchema = z.strictObject({
   categoryFeeds: z.boolean().default(true).describe("Write rss.xml, atom.xml and feed.json per category."),
   /** Write RFC 5005 archive pages of the Atom feed (output/archive/N.xml) so readers can fetch every article. */
   archive: z.boolean().default(false).describe("Write RFC 5005 archive pages of the Atom feed."),
+  /** The articles folder, relative to the config file; --articles overrides it. */
+  articlesDir: z.string().trim().min(1).optional().describe("Folder of Markdown articles, relative to this file (default articles); --articles overrides it."),
+  /** The output folder, relative to the config file; --out overrides it. */
+  outDir: z.string().trim().min(1).optional().describe("Output folder, relative to this file (default output); --out overrides it."),
   /** Dates before this day (YYYY-MM-DD, local) are refused as implausible. */
   earliestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 1971-12-16").default(DEFAULT_EARLIEST_DATE).describe("Dates before this day (YYYY-MM-DD) are refused as typos."),
   /** Dates more than this many days after now are refused as implausible. */
@@ -86,6 +90,10 @@ export interface SiteConfig {
   hub?: string;
   categoryFeeds: boolean;
   archive: boolean;
+  /** Articles folder from the config file, already relative to the working directory. */
+  articlesDir?: string;
+  /** Output folder from the config file, already relative to the working directory. */
+  outDir?: string;
 }
 
 /** Fills the derived defaults (title from the host, description from the title) and trims the site URL. */
@@ -109,5 +117,7 @@ export function resolveConfig(parsed: z.output<typeof configSchema>): SiteConfig
     ...(parsed.copyright ? { copyright: parsed.copyright } : {}),
     ...(parsed.ttl ? { ttl: parsed.ttl } : {}),
     ...(parsed.hub ? { hub: parsed.hub } : {}),
+    ...(parsed.articlesDir ? { articlesDir: parsed.articlesDir } : {}),
+    ...(parsed.outDir ? { outDir: parsed.outDir } : {}),
   };
 }

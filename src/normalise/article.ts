@@ -13,7 +13,8 @@ export interface NormaliseContext {
 }
 
 export type ArticleResult =
-  | { kind: "article"; article: Article; warnings: Diagnostic[] }
+  /** `dependsOnNow`: a date was relative (২ ঘণ্টা আগে), so the result holds only for this now (never cached). */
+  | { kind: "article"; article: Article; warnings: Diagnostic[]; dependsOnNow: boolean }
   | { kind: "draft"; warnings: Diagnostic[] }
   | { kind: "invalid"; diagnostics: Diagnostic[] };
 
@@ -76,8 +77,9 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   if (problems.length > 0) return { kind: "invalid", diagnostics: problems };
   const front = parsed.data;
 
-  const published = readDate(front.date, "date", raw, context, problems, warnings);
-  const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings);
+  const reading = { dependsOnNow: false };
+  const published = readDate(front.date, "date", raw, context, problems, warnings, reading);
+  const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings, reading);
   for (const [field, value] of [["date", published], ["updated", updated]] as const) {
     if (value) checkPlausible(value, field, raw, context, problems);
   }
@@ -186,7 +188,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   if (updated) article.updated = updated;
   if (summary !== undefined) article.summary = summary;
   if (image) article.image = image;
-  return { kind: "article", article, warnings };
+  return { kind: "article", article, warnings, dependsOnNow: reading.dependsOnNow };
 }
 
 const constant = (text: string) => () => text;
@@ -208,8 +210,15 @@ function readDate(
   context: NormaliseContext,
   problems: Diagnostic[],
   warnings: Diagnostic[],
+  reading: { dependsOnNow: boolean },
 ): ArticleDate | undefined {
-  const result = tryParseBengaliDate(text, { timeZone: context.config.timeZone, now: context.now });
+  // Read first without now: an absolute date (nearly all) then provably does not depend on it, so the build cache
+  // may keep it; only a text that needs now (২ ঘণ্টা আগে) is read again with it.
+  let result = tryParseBengaliDate(text, { timeZone: context.config.timeZone });
+  if (!result.ok) {
+    result = tryParseBengaliDate(text, { timeZone: context.config.timeZone, now: context.now });
+    reading.dependsOnNow = true;
+  }
   const location = locate(raw, field);
   if (result.ok) {
     // The reader's remarks (a Bangla date that disagrees, ignored words) are worth an editor's look, not a failure.

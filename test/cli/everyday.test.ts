@@ -317,6 +317,24 @@ describe("--ping (WebSub)", () => {
   });
 });
 
+test("folders: flags override the config, the config (relative to its file) overrides the defaults", async () => {
+  const dir = site({ "patrika.config.json": '{"siteUrl": "https://news.example.org", "articlesDir": "content", "outDir": "public"}', "content/a.md": article("ক") });
+  const config = ["--config", join(dir, "patrika.config.json"), ...NOW, "--no-cache"];
+  const fromConfig = await run(["build", ...config]);
+  expect(fromConfig.code).toBe(0);
+  expect(existsSync(join(dir, "public", "rss.xml"))).toBe(true);
+  expect(fromConfig.stdout).toContain(`${join(dir, "public")}/rss.xml`);
+  const printed = JSON.parse((await run(["build", "--print-config", ...config, "--out", join(dir, "elsewhere")])).stdout);
+  expect(printed).toMatchObject({ articles: join(dir, "content"), out: join(dir, "elsewhere") });
+  expect(printed.config.outDir).toBeUndefined();
+  const flagged = await run(["build", ...config, "--out", join(dir, "elsewhere")]);
+  expect(flagged.code).toBe(0);
+  expect(existsSync(join(dir, "elsewhere", "rss.xml"))).toBe(true);
+  const missing = await run(["check", ...config, "--articles", join(dir, "nothing-here")]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain("[input.articles-not-found]");
+});
+
 test("--print-config names the config file it found", async () => {
   const result = await run(["build", "--print-config", "--config", "test/fixtures/basic/patrika.config.json", ...NOW]);
   expect(JSON.parse(result.stdout)).toMatchObject({ configFile: "test/fixtures/basic/patrika.config.json", config: { siteUrl: expect.any(String) } });

@@ -1,0 +1,61 @@
+import type { Diagnostic } from "../diagnostics.js";
+import { readBodyAt } from "../load/read.js";
+import type { Article, ArticleDate, SiteConfig } from "../model.js";
+import { xmlSafe } from "../text.js";
+import type { ArticleResult } from "./article.js";
+
+/** An ArticleDate as JSON: the instant as milliseconds beside its local ISO form. */
+type StoredDate = { iso: string; ms: number; precision: ArticleDate["precision"] };
+type StoredArticle = Omit<Article, "body" | "published" | "updated"> & { published: StoredDate; updated?: StoredDate };
+
+/**
+ * What the build cache keeps per file: the normalised article (not the raw front matter), so an unchanged file is
+ * neither read nor parsed nor validated again. Invalid files and relative dates are never stored.
+ */
+export type StoredResult =
+  | { kind: "article"; article: StoredArticle; warnings: Diagnostic[]; bodyOffset: number; validFrom: number }
+  | { kind: "draft"; file: string; warnings: Diagnostic[] };
+
+/**
+ * The form kept in the cache, or undefined when the result must not be reused: an invalid file (its problems are
+ * re-checked every time) or an article whose date was relative to now.
+ */
+export function storeResult(result: ArticleResult, file: string, bodyOffset: number, config: SiteConfig): StoredResult | undefined {
+  if (result.kind === "draft") return { kind: "draft", file, warnings: result.warnings };
+  if (result.kind === "invalid" || result.dependsOnNow) return undefined;
+  const a = result.article;
+  const article: StoredArticle = {
+    file: a.file,
+    relativePath: a.relativePath,
+    id: a.id,
+    title: a.title,
+    slug: a.slug,
+    url: a.url,
+    published: storeDate(a.published),
+    authors: a.authors,
+    tags: a.tags,
+  };
+  if (a.category !== undefined) article.category = a.category;
+  if (a.updated) article.updated = storeDate(a.updated);
+  if (a.summary !== undefined) article.summary = a.summary;
+  if (a.image) article.image = a.image;
+  // Valid while no date lies more than maxFutureDays after now: for any now from this instant on.
+  const latest = Math.max(a.published.instant.getTime(), a.updated?.instant.getTime() ?? -Infinity);
+  return { kind: "article", article, warnings: result.warnings, bodyOffset, validFrom: latest - config.maxFutureDays * 86_400_000 };
+}
+
+/** The normalised result again, for a build at `now`; undefined when the stored one does not hold at that now. */
+export function restoreResult(stored: StoredResult, path: string, now: Date): ArticleResult | undefined {
+  if (stored.kind === "draft") return { kind: "draft", warnings: stored.warnings };
+  if (now.getTime() < stored.validFrom) return undefined;
+  const { published, updated, ...rest } = stored.article;
+  const article = { ...rest, published: restoreDate(published), body: "" } as Article;
+  if (updated) article.updated = restoreDate(updated);
+  const offset = stored.bodyOffset;
+  let body: string | undefined;
+  Object.defineProperty(article, "body", { enumerable: true, get: () => (body ??= xmlSafe(readBodyAt(path, offset))) });
+  return { kind: "article", article, warnings: stored.warnings, dependsOnNow: false };
+}
+
+const storeDate = (date: ArticleDate): StoredDate => ({ iso: date.iso, ms: date.instant.getTime(), precision: date.precision });
+const restoreDate = (date: StoredDate): ArticleDate => ({ iso: date.iso, instant: new Date(date.ms), precision: date.precision });
