@@ -65,3 +65,67 @@ test("a cached article's body is read when a feed renders it", async () => {
   await build(options());
   expect(readFileSync(join(root, "output", "rss.xml"), "utf8")).toContain("তিন দিনের টানা বৃষ্টিতে");
 });
+
+describe("what the cache keeps and for how long", () => {
+  const cacheFile = () => join(root, ".patrika-cache", "articles.jsonl");
+
+  test("one edited article appends one short checksummed block; the rest of the file is untouched", async () => {
+    await build(options());
+    const before = readFileSync(cacheFile(), "utf8");
+    const file = join(root, "articles", "c-cricket.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("শেষ বলে জয় পেল বিভাগীয় দল", "শেষ বলে জিতল বিভাগীয় দল"));
+    await build(options());
+    const after = readFileSync(cacheFile(), "utf8");
+    expect(after.startsWith(before)).toBe(true);
+    const appended = after.slice(before.length).trimEnd().split("\n");
+    expect(appended).toHaveLength(2); // the entry and its block's checksum
+    expect(appended[0]).toContain("শেষ বলে জিতল বিভাগীয় দল");
+    expect(appended[1]).toMatch(/^#[0-9a-f]{64}$/);
+    expect((await build(options())).articlesFromCache).toBe(7);
+  });
+
+  test("a block cut short by a crash discards the whole cache", async () => {
+    await build(options());
+    const file = join(root, "articles", "c-cricket.md");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nআরও একটি লাইন।\n`);
+    await build(options());
+    const text = readFileSync(cacheFile(), "utf8");
+    writeFileSync(cacheFile(), text.slice(0, text.lastIndexOf("\n#") + 1)); // the last block without its checksum
+    expect((await build(options())).articlesFromCache).toBe(0);
+  });
+
+  test("a relative date is read again on every build, so it always counts from that build's now", async () => {
+    writeFileSync(join(root, "articles", "h-relative.md"), '---\ntitle: "আপেক্ষিক"\ndate: "২ ঘণ্টা আগে"\n---\nলেখা।\n');
+    await build(options());
+    const second = await build({ ...options(), now: new Date(FIXTURE_NOW.getTime() + 3_600_000) });
+    expect([second.articlesFound, second.articlesFromCache]).toEqual([8, 7]);
+    const item = second.site!.articles.find((a) => a.relativePath === "h-relative.md")!;
+    expect(item.published.iso).toBe("2025-07-14T11:00:00+06:00"); // 2 hours before the second build's now
+  });
+
+  test("invalid articles are never cached: their problems are reported on every build", async () => {
+    writeFileSync(join(root, "articles", "bad.md"), '---\ntitle: "ভুল"\ndate: "৩১ ফেব্রুয়ারি ২০২৫"\n---\n');
+    for (let i = 0; i < 2; i++) {
+      const report = await build(options());
+      expect(report.status).toBe("invalid");
+      expect(report.diagnostics.map((d) => d.code)).toContain("date.impossible-date");
+      expect(report.articlesFromCache).toBe(i === 0 ? 0 : 7);
+    }
+  });
+
+  test("a cached article is re-checked when now moves back far enough to make its date implausible", async () => {
+    await build(options());
+    const early = await build({ ...options(), now: new Date("2024-01-01T00:00:00+06:00") });
+    expect(early.status).toBe("invalid");
+    expect(early.diagnostics.filter((d) => d.code === "article.implausible-date").length).toBeGreaterThan(0);
+  });
+
+  test("a different config (or tool version) never reuses the cache", async () => {
+    await build(options());
+    const config = join(root, "other.config.json");
+    writeFileSync(config, readFileSync("test/fixtures/basic/patrika.config.json", "utf8").replace('"feedSize": 50', '"feedSize": 3'));
+    const report = await build({ ...options(), configFile: config });
+    expect(report.articlesFromCache).toBe(0);
+    expect(report.site!.feed.items).toHaveLength(3);
+  });
+});
