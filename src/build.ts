@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { loadConfig, validateConfig } from "./config/load.js";
 import type { ConfigInput } from "./config/schema.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { hasErrors, sortDiagnostics } from "./diagnostics.js";
-import { BuildCache } from "./load/cache.js";
-import { visitArticles } from "./load/index.js";
+import { BuildCache, type FileStamp } from "./load/cache.js";
+import { findArticleFiles } from "./load/find.js";
 import type { Article, BuildReport, OutputFile, Site, SiteConfig } from "./model.js";
 import { GENERATOR } from "./version.js";
-import { normaliseArticle, type ArticleResult } from "./normalise/article.js";
-import { restoreResult, storeResult, type StoredResult } from "./normalise/stored.js";
+import type { ArticleResult } from "./normalise/article.js";
+import { normaliseFiles } from "./normalise/files.js";
+import { restoreResult, type StoredResult } from "./normalise/stored.js";
 import { assembleSite, findCollisions } from "./normalise/site.js";
 import { renderAtom, renderAtomArchive } from "./render/atom.js";
 import { renderJsonFeed } from "./render/json-feed.js";
@@ -69,38 +71,44 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
     if (result.kind === "draft") drafts.push(file);
     else articles.push(result.article);
   };
-  // Each file is normalised as soon as it is read, so its raw front matter is garbage at once; the cache holds
-  // normalised results, so an unchanged file is neither read, parsed nor validated again.
+  // The cache holds normalised results, so an unchanged file is neither read, parsed nor validated again; the
+  // others are normalised on every core (normaliseFiles), each as soon as it is read, so raw front matter dies young.
+  const listing = await findArticleFiles(paths.articlesDir);
+  if (!listing.ok) return emptyReport("config-error", listing.diagnostics, paths);
+  const files = listing.files;
   const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
-  let fromCache = 0;
-  const visited = await visitArticles(paths.articlesDir, {
-    stamps: cache !== undefined,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    read: (relativePath, read, stamp) => {
-      const path = join(paths.articlesDir, relativePath);
-      const stored = stamp ? cache!.get(relativePath, stamp) : undefined;
-      const restored = stored ? restoreResult(stored, path, now) : undefined;
-      if (restored) {
-        fromCache++;
-        take(restored, path);
-        return;
-      }
-      const raw = read();
-      if (!raw.ok) {
-        diagnostics.push(...raw.diagnostics);
-        cache?.delete(relativePath);
-        return;
-      }
-      const result = normaliseArticle(raw.article, { config, now });
-      take(result, raw.article.file);
-      const keep = cache && stamp ? storeResult(result, raw.article.file, raw.article.bodyOffset, config) : undefined;
-      if (keep) cache!.set(relativePath, stamp!, keep);
-      else cache?.delete(relativePath);
-    },
+  const results = new Array<ArticleResult | undefined>(files.length);
+  const stamps = new Array<FileStamp | undefined>(files.length);
+  const misses: number[] = [];
+  let done = 0;
+  const progressed = () => options.onProgress?.(++done, files.length);
+  for (let i = 0; i < files.length; i++) {
+    if (cache) {
+      const info = statSync(join(paths.articlesDir, files[i]!), { throwIfNoEntry: false });
+      const stamp = info ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs } : undefined;
+      const stored = stamp ? cache.get(files[i]!, stamp) : undefined;
+      results[i] = stored ? restoreResult(stored, join(paths.articlesDir, files[i]!), now) : undefined;
+      stamps[i] = stamp;
+    }
+    if (results[i]) progressed();
+    else misses.push(i);
+  }
+  const fromCache = files.length - misses.length;
+  const { outcomes, threads } = await normaliseFiles(paths.articlesDir, misses.map((i) => files[i]!), config, now, progressed);
+  outcomes.forEach((outcome, k) => {
+    const i = misses[k]!;
+    if (outcome.kind === "invalid") {
+      results[i] = { kind: "invalid", diagnostics: outcome.diagnostics };
+      cache?.delete(files[i]!);
+      return;
+    }
+    results[i] = restoreResult(outcome.value, join(paths.articlesDir, files[i]!), now)!; // valid at this now by construction
+    if (cache && stamps[i] && outcome.cacheable) cache.set(files[i]!, stamps[i]!, outcome.value);
+    else cache?.delete(files[i]!);
   });
-  if (!visited.ok) return emptyReport("config-error", visited.diagnostics, paths);
+  results.forEach((result, i) => take(result!, join(paths.articlesDir, files[i]!)));
   if (cache) {
-    cache.keepOnly(visited.files);
+    cache.keepOnly(files);
     await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
   }
   diagnostics.push(...findCollisions(articles));
@@ -109,7 +117,7 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   const site = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts });
   const skipped = [...invalidFiles];
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
-  return { status, diagnostics: sorted, site, files: [], articlesFound: visited.files.length, articlesFromCache: fromCache, skipped: options.skipInvalid ? skipped : [], paths };
+  return { status, diagnostics: sorted, site, files: [], articlesFound: files.length, articlesFromCache: fromCache, threads, skipped: options.skipInvalid ? skipped : [], paths };
 }
 
 /**
@@ -168,7 +176,7 @@ export function renderSite(site: Site): { file: RenderedFile; count: number }[] 
 }
 
 function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], paths: BuildReport["paths"]): BuildReport {
-  return { status, diagnostics, files: [], articlesFound: 0, articlesFromCache: 0, skipped: [], paths };
+  return { status, diagnostics, files: [], articlesFound: 0, articlesFromCache: 0, threads: 0, skipped: [], paths };
 }
 
 /** Bumped whenever what the cache stores changes shape. */

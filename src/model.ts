@@ -129,8 +129,10 @@ export interface BuildReport {
   site?: Site;
   files: OutputFile[];
   articlesFound: number;
-  /** Articles whose front matter came from the build cache, unread. */
+  /** Articles whose normalised form came from the build cache, unread. */
   articlesFromCache: number;
+  /** Threads that read and normalised the other articles (1 unless worker threads paid off). */
+  threads: number;
   /** Article files left out because of errors (only with skipInvalid). */
   skipped: string[];
   /** The folders used: option, else config, else the defaults `articles` and `output`. */

@@ -32,6 +32,7 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
   if (action === "build") {
     lines.push(...fileLines(report, outDir));
     if (verbose) for (const file of report.files) lines.push(`    wrote ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
+    if (verbose && report.threads > 1) lines.push(`    read and checked on ${report.threads} threads`);
   }
   if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
   if (elapsedMs !== undefined) lines.push(`Done in ${(elapsedMs / 1000).toFixed(2)} s.`);
@@ -66,6 +67,8 @@ export function formatReportJson(report: BuildReport): string {
       errors,
       warnings: report.diagnostics.length - errors,
       articles: report.articlesFound,
+      fromCache: report.articlesFromCache,
+      threads: report.threads,
       skipped: report.skipped,
       files: report.files.map(({ name, count }) => ({ name, count })),
       diagnostics: report.diagnostics.map((d) => ({

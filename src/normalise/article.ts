@@ -219,21 +219,22 @@ function readDate(
     result = tryParseBengaliDate(text, { timeZone: context.config.timeZone, now: context.now });
     reading.dependsOnNow = true;
   }
-  const location = locate(raw, field);
+  const location = () => locate(raw, field); // only when there is something to say: locating costs a scan
   if (result.ok) {
     // The reader's remarks (a Bangla date that disagrees, ignored words) are worth an editor's look, not a failure.
     for (const note of result.value.notes) {
-      warnings.push({ code: note.code as Diagnostic["code"], severity: "warning", ...location, field, message: note.message, found: quote(text) });
+      warnings.push({ code: note.code as Diagnostic["code"], severity: "warning", ...location(), field, message: note.message, found: quote(text) });
     }
     return { iso: result.value.iso, instant: result.value.instant, precision: result.value.precision };
   }
   const { error } = result;
+  const at = location();
   problems.push({
     code: error.code as Diagnostic["code"],
     severity: "error",
-    ...location,
+    ...at,
     // Point at the offending character inside the value when the value sits on the key's line.
-    column: location.column === undefined ? undefined : location.column + error.offset,
+    column: at.column === undefined ? undefined : at.column + error.offset,
     field,
     message: `not a date patrika can read: ${error.reason}${error.found && error.found !== text.trim() ? ` ("${error.found}", character ${error.offset + 1} of the value)` : ""}`,
     found: quote(text),

@@ -17,12 +17,13 @@ export type StoredResult =
   | { kind: "draft"; file: string; warnings: Diagnostic[] };
 
 /**
- * The form kept in the cache, or undefined when the result must not be reused: an invalid file (its problems are
- * re-checked every time) or an article whose date was relative to now.
+ * The plain-data form of a valid result: what the cache keeps and what a worker thread sends back. An invalid
+ * result has none (its problems are re-checked every time); the caller decides whether to cache it (not when a
+ * date was relative to now).
  */
 export function storeResult(result: ArticleResult, file: string, bodyOffset: number, config: SiteConfig): StoredResult | undefined {
   if (result.kind === "draft") return { kind: "draft", file, warnings: result.warnings };
-  if (result.kind === "invalid" || result.dependsOnNow) return undefined;
+  if (result.kind === "invalid") return undefined;
   const a = result.article;
   const article: StoredArticle = {
     file: a.file,

@@ -1,0 +1,94 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Diagnostic } from "../diagnostics.js";
+import { readArticle } from "../load/read.js";
+import type { SiteConfig } from "../model.js";
+import { normaliseArticle } from "./article.js";
+import { storeResult, type StoredResult } from "./stored.js";
+
+/** What reading and normalising one file gives, as plain data: it crosses a thread boundary and goes into the cache. */
+export type FileOutcome = { kind: "invalid"; diagnostics: Diagnostic[] } | { kind: "valid"; value: StoredResult; cacheable: boolean };
+
+/** Reads, parses and normalises one article file. Pure but for reading the file. */
+export function normaliseFile(articlesDir: string, relativePath: string, config: SiteConfig, now: Date): FileOutcome {
+  const raw = readArticle(articlesDir, relativePath);
+  if (!raw.ok) return { kind: "invalid", diagnostics: raw.diagnostics };
+  const result = normaliseArticle(raw.article, { config, now });
+  if (result.kind === "invalid") return { kind: "invalid", diagnostics: result.diagnostics };
+  const value = storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
+  return { kind: "valid", value, cacheable: result.kind === "draft" || !result.dependsOnNow };
+}
+
+/** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */
+const PARALLEL_MIN_FILES = 2000;
+
+/** The message a worker gets: its share of the files and everything normalising needs (no clock, no cwd). */
+export interface WorkerTask {
+  articlesDir: string;
+  files: string[];
+  config: SiteConfig;
+  nowMs: number;
+}
+
+/**
+ * Normalises files in path order, on every core: the main thread takes the first share while worker threads take
+ * the rest, and the results are joined in order. Falls back to this thread alone for small sets, when
+ * PATRIKA_WORKERS=0, when the worker script is not there (tests run the TypeScript sources) or when a worker fails.
+ */
+export async function normaliseFiles(
+  articlesDir: string,
+  files: readonly string[],
+  config: SiteConfig,
+  now: Date,
+  onEach?: () => void,
+): Promise<{ outcomes: FileOutcome[]; threads: number }> {
+  const inline = (share: readonly string[], each = onEach) =>
+    share.map((file) => {
+      const outcome = normaliseFile(articlesDir, file, config, now);
+      each?.();
+      return outcome;
+    });
+  const script = new URL("./worker.js", import.meta.url);
+  const wanted = process.env.PATRIKA_WORKERS === undefined ? availableParallelism() - 1 : Number(process.env.PATRIKA_WORKERS);
+  const workers = Math.min(Number.isInteger(wanted) ? wanted : 0, 7);
+  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !existsSync(fileURLToPath(script))) return { outcomes: inline(files), threads: 1 };
+
+  const share = Math.ceil(files.length / (workers + 1));
+  const shares = Array.from({ length: workers }, (_, i) => files.slice((i + 1) * share, (i + 2) * share));
+  let threads = 1;
+  const running = shares.map((slice) =>
+    runWorker(script, { articlesDir, files: slice, config, nowMs: now.getTime() }).then(
+      (outcomes) => (threads++, outcomes),
+      () => inline(slice, () => undefined), // a worker that fails costs time, never a result
+    ),
+  );
+  // This thread cannot hear from the workers while it works, so its own progress stands for theirs.
+  const mine = files.slice(0, share);
+  const scale = files.length / mine.length;
+  let done = 0;
+  let reported = 0;
+  const own = inline(mine, () => {
+    const target = Math.floor(++done * scale);
+    while (reported < Math.min(target, files.length)) {
+      reported++;
+      onEach?.();
+    }
+  });
+  const theirs = await Promise.all(running);
+  while (reported++ < files.length) onEach?.();
+  return { outcomes: own.concat(...theirs), threads };
+}
+
+function runWorker(script: URL, task: WorkerTask): Promise<FileOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: task });
+    worker.once("message", (outcomes: FileOutcome[]) => {
+      resolve(outcomes);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`worker exited with code ${code}`)));
+  });
+}

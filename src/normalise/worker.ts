@@ -1,0 +1,7 @@
+// A worker thread's whole job: normalise its share of the files and send the outcomes back (see files.ts).
+import { parentPort, workerData } from "node:worker_threads";
+import { normaliseFile, type WorkerTask } from "./files.js";
+
+const task = workerData as WorkerTask;
+const now = new Date(task.nowMs);
+parentPort!.postMessage(task.files.map((file) => normaliseFile(task.articlesDir, file, task.config, now)));

@@ -1,0 +1,61 @@
+/**
+ * Worker threads: the compiled CLI (the worker script exists only in dist/) builds a generated corpus above the
+ * parallel threshold with one worker and with none; the outputs must be byte-identical, and so must the reports.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const SHARED = resolve("..", "shared");
+const NOW = "2025-07-14T12:00:00+06:00";
+let site: string;
+beforeAll(() => {
+  site = mkdtempSync(join(tmpdir(), "patrika-parallel-"));
+  execFileSync("node", [join(SHARED, "bench", "gen-corpus.mjs"), "--out", join(site, "articles"), "--n", "3000", "--seed", "5", "--now", new Date(NOW).toISOString()]);
+  writeFileSync(join(site, "patrika.config.json"), JSON.stringify({ siteUrl: "https://www.example-patrika.com.bd", title: "দৈনিক নদীপার" }));
+  // One broken file, so diagnostics from a worker's share are checked too.
+  writeFileSync(join(site, "articles", "zz-broken.md"), '---\ntitle: "ভাঙা"\ndate: "৩১ ফেব্রুয়ারি ২০২৫"\n---\n');
+});
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+const build = (workers: string, out: string, extra: string[] = []) => {
+  try {
+    return execFileSync("node", [resolve("dist/cli/main.js"), "build", "--now", NOW, "--no-cache", "--json", "--out", join(site, out), ...extra], {
+      cwd: site,
+      encoding: "utf8",
+      env: { ...process.env, PATRIKA_WORKERS: workers, NODE_OPTIONS: "" },
+    });
+  } catch (error) {
+    return (error as { stdout: string }).stdout; // exit 1: the broken file
+  }
+};
+
+const tree = (dir: string): Record<string, string> => {
+  const files: Record<string, string> = {};
+  const walk = (at: string, prefix: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(at, entry.name), `${prefix}${entry.name}/`);
+      else files[`${prefix}${entry.name}`] = readFileSync(join(at, entry.name), "utf8");
+    }
+  };
+  walk(dir, "");
+  return files;
+};
+
+test("one worker and none give the same report, diagnostics in the same order", () => {
+  const alone = JSON.parse(build("0", "alone"));
+  const shared = JSON.parse(build("1", "shared"));
+  expect(alone.status).toBe("invalid");
+  expect(alone.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toContain("articles/zz-broken.md date.impossible-date");
+  expect([alone.threads, shared.threads]).toEqual([1, 2]); // the worker ran (a failed worker falls back silently)
+  expect({ ...shared, threads: 1 }).toEqual(alone);
+});
+
+test("with the broken file skipped, one worker and none write byte-identical outputs", () => {
+  build("0", "alone", ["--skip-invalid"]);
+  build("1", "shared", ["--skip-invalid"]);
+  const alone = tree(join(site, "alone"));
+  expect(Object.keys(alone).length).toBeGreaterThan(20);
+  expect(tree(join(site, "shared"))).toEqual(alone);
+});
