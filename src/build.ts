@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { loadConfig, validateConfig } from "./config/load.js";
+import { loadConfig, validateConfig, type ConfigResult } from "./config/load.js";
 import type { ConfigInput } from "./config/schema.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { hasErrors, sortDiagnostics } from "./diagnostics.js";
@@ -12,16 +12,17 @@ import { GENERATOR } from "./version.js";
 import type { ArticleResult } from "./normalise/article.js";
 import { normaliseFiles } from "./normalise/files.js";
 import { restoreResult, type StoredResult } from "./normalise/stored.js";
-import { assembleSite, findCollisions } from "./normalise/site.js";
+import { assembleSite, findCollisions, stableNowRange } from "./normalise/site.js";
 import { renderAtom, renderAtomArchive } from "./render/atom.js";
 import { renderJsonFeed } from "./render/json-feed.js";
 import { renderNewsSitemap } from "./render/news-sitemap.js";
 import { renderPreview } from "./render/preview.js";
-import { renderReport } from "./render/report.js";
+import { renderReportDocument, reportDocument, restampReport } from "./render/report.js";
 import { renderRss } from "./render/rss.js";
 import { renderSitemap, renderSitemapIndex } from "./render/sitemap.js";
 import { OUTPUT_FILES } from "./render/xml.js";
 import { OutputLockedError, writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
+import { inputsFingerprint, readRecord, recordHolds, statOutputs, writeRecord, type BuildRecord } from "./write/record.js";
 
 /** The preview page's file name: what a web server shows for the output folder itself. */
 export const PREVIEW_FILE = "index.html";
@@ -51,9 +52,32 @@ export interface BuildOptions {
   io?: WriteIo;
 }
 
+/** The article files and, when a cache is in use, their stamps: listed once per build. */
+interface Scan {
+  files: string[];
+  stamps: (FileStamp | undefined)[];
+}
+
+async function scanArticles(articlesDir: string, withStamps: boolean): Promise<{ ok: true; scan: Scan } | { ok: false; diagnostics: Diagnostic[] }> {
+  const listing = await findArticleFiles(articlesDir);
+  if (!listing.ok) return listing;
+  const stamps = listing.files.map((file) => {
+    if (!withStamps) return undefined;
+    const info = statSync(join(articlesDir, file), { throwIfNoEntry: false });
+    return info ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs } : undefined;
+  });
+  return { ok: true, scan: { files: listing.files, stamps } };
+}
+
+const loadConfigOf = (options: BuildOptions): Promise<ConfigResult> | ConfigResult =>
+  options.config ? validateConfig(options.config, "(options.config)") : loadConfig(options.configFile);
+
 /** Loads, validates and assembles the site without writing anything: what `patrika check` runs. */
 export async function check(options: BuildOptions): Promise<BuildReport> {
-  const loadedConfig = options.config ? validateConfig(options.config, "(options.config)") : await loadConfig(options.configFile);
+  return checkWith(options, await loadConfigOf(options));
+}
+
+async function checkWith(options: BuildOptions, loadedConfig: ConfigResult, scanned?: Scan): Promise<BuildReport> {
   if (!loadedConfig.ok) return emptyReport("config-error", loadedConfig.diagnostics, pathsOf(options));
   const config = loadedConfig.config;
   const paths = pathsOf(options, config);
@@ -73,37 +97,38 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   };
   // The cache holds normalised results, so an unchanged file is neither read, parsed nor validated again; the
   // others are normalised on every core (normaliseFiles), each as soon as it is read, so raw front matter dies young.
-  const listing = await findArticleFiles(paths.articlesDir);
-  if (!listing.ok) return emptyReport("config-error", listing.diagnostics, paths);
-  const files = listing.files;
+  let scan = scanned;
+  if (!scan) {
+    const listed = await scanArticles(paths.articlesDir, options.cache === true);
+    if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
+    scan = listed.scan;
+  }
+  const { files, stamps } = scan;
   const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
   const results = new Array<ArticleResult | undefined>(files.length);
-  const stamps = new Array<FileStamp | undefined>(files.length);
   const misses: number[] = [];
   let done = 0;
   const progressed = () => options.onProgress?.(++done, files.length);
   for (let i = 0; i < files.length; i++) {
-    if (cache) {
-      const info = statSync(join(paths.articlesDir, files[i]!), { throwIfNoEntry: false });
-      const stamp = info ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs } : undefined;
-      const stored = stamp ? cache.get(files[i]!, stamp) : undefined;
-      results[i] = stored ? restoreResult(stored, join(paths.articlesDir, files[i]!), now) : undefined;
-      stamps[i] = stamp;
-    }
+    const stored = cache && stamps[i] ? cache.get(files[i]!, stamps[i]!) : undefined;
+    results[i] = stored ? restoreResult(stored, join(paths.articlesDir, files[i]!), now) : undefined;
     if (results[i]) progressed();
     else misses.push(i);
   }
   const fromCache = files.length - misses.length;
-  const { outcomes, threads } = await normaliseFiles(paths.articlesDir, misses.map((i) => files[i]!), config, now, progressed);
+  const { outcomes, threads } = await normaliseFiles(paths.articlesDir, misses.map((i) => files[i]!), config, now, cache !== undefined, progressed);
+  let dependsOnNow = false;
   outcomes.forEach((outcome, k) => {
     const i = misses[k]!;
+    if (outcome.kind === "valid" && !outcome.cacheable) dependsOnNow = true;
     if (outcome.kind === "invalid") {
       results[i] = { kind: "invalid", diagnostics: outcome.diagnostics };
       cache?.delete(files[i]!);
       return;
     }
-    results[i] = restoreResult(outcome.value, join(paths.articlesDir, files[i]!), now)!; // valid at this now by construction
-    if (cache && stamps[i] && outcome.cacheable) cache.set(files[i]!, stamps[i]!, outcome.value);
+    // A worker's outcome is plain data, valid at this now by construction.
+    results[i] = outcome.result ?? restoreResult(outcome.value!, join(paths.articlesDir, files[i]!), now)!;
+    if (cache && stamps[i] && outcome.cacheable && outcome.value) cache.set(files[i]!, stamps[i]!, outcome.value);
     else cache?.delete(files[i]!);
   });
   results.forEach((result, i) => take(result!, join(paths.articlesDir, files[i]!)));
@@ -117,7 +142,8 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   const site = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts });
   const skipped = [...invalidFiles];
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
-  return { status, diagnostics: sorted, site, files: [], articlesFound: files.length, articlesFromCache: fromCache, threads, skipped: options.skipInvalid ? skipped : [], paths };
+  const stableNow = dependsOnNow ? { from: now.getTime(), until: now.getTime() + 1 } : stableNowRange(articles, now, config.maxFutureDays);
+  return { status, diagnostics: sorted, site, files: [], articlesFound: files.length, articlesFromCache: fromCache, threads, skipped: options.skipInvalid ? skipped : [], paths, stableNow };
 }
 
 /**
@@ -126,10 +152,30 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
  * either the previous build or this one.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
-  const report = await check(options);
+  const loadedConfig = await loadConfigOf(options);
+  const root = options.cacheRoot ?? process.cwd();
+  let scan: Scan | undefined;
+  let recordOf: Pick<BuildRecord, "key" | "outDir" | "skipInvalid" | "inputs"> | undefined;
+  if (options.cache && loadedConfig.ok) {
+    // With the cache, the files are listed and stamped once, here: if nothing changed since the last build (same
+    // stamps, config and tool, a now that moves nothing in or out of a feed, outputs untouched), no article is read.
+    const paths = pathsOf(options, loadedConfig.config);
+    const listed = await scanArticles(paths.articlesDir, true);
+    if (listed.ok) {
+      scan = listed.scan;
+      const key = cacheKey(loadedConfig.config, paths.articlesDir);
+      recordOf = { key, outDir: resolve(paths.outDir), skipInvalid: options.skipInvalid ?? false, inputs: inputsFingerprint(scan.files, scan.stamps) };
+      if (!options.preview) {
+        const reused = await reuseLastBuild(options, loadedConfig.config, paths, recordOf, root);
+        if (reused) return reused;
+      }
+    }
+  }
+  const report = await checkWith(options, loadedConfig, scan);
   if (report.status !== "ok" || !report.site) return report;
   const rendered = renderSite(report.site);
-  rendered.push({ file: { name: OUTPUT_FILES.report, content: renderReport(report) }, count: report.skipped.length });
+  const document = reportDocument(report);
+  rendered.push({ file: { name: OUTPUT_FILES.report, content: renderReportDocument(document) }, count: report.skipped.length });
   if (options.preview) {
     const outputs = rendered.map(({ file, count }) => ({ name: file.name, count }));
     rendered.push({ file: { name: PREVIEW_FILE, content: renderPreview(report.site, outputs) }, count: report.site.feed.items.length });
@@ -149,7 +195,45 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return { ...report, status: "write-error" };
   }
   const files: OutputFile[] = rendered.map(({ file, count }) => ({ name: file.name, count, bytes: Buffer.byteLength(file.content) }));
+  const outputs = statOutputs(outDir, files.map((f) => f.name));
+  if (recordOf && report.stableNow && outputs && !options.preview) {
+    const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
+    const record: BuildRecord = { ...recordOf, nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: document };
+    await writeRecord(root, record).catch(() => undefined); // without it the next build is only slower
+  }
   return { ...report, files };
+}
+
+/**
+ * A build that would write what the last one wrote: nothing is read or rendered, and only patrika-report.json is
+ * rewritten when now moved (it states now and the news window). Undefined when anything differs.
+ */
+async function reuseLastBuild(
+  options: BuildOptions,
+  config: SiteConfig,
+  paths: BuildReport["paths"],
+  expected: { key: string; skipInvalid: boolean; inputs: string },
+  root: string,
+): Promise<BuildReport | undefined> {
+  const record = await readRecord(root);
+  if (!record || !recordHolds(record, { ...expected, outDir: paths.outDir, now: options.now })) return undefined;
+  let { files } = record.summary;
+  if (record.nowMs !== options.now.getTime()) {
+    const document = restampReport(record.reportDocument, options.now, config.timeZone);
+    const content = renderReportDocument(document);
+    const others = record.outputs.map((o) => o.name).filter((name) => name !== OUTPUT_FILES.report);
+    try {
+      await writeAtomically(paths.outDir, [{ name: OUTPUT_FILES.report, content }], options.io, others);
+    } catch {
+      return undefined; // the full build reports the problem
+    }
+    files = files.map((f) => (f.name === OUTPUT_FILES.report ? { ...f, bytes: Buffer.byteLength(content) } : f));
+    const outputs = statOutputs(paths.outDir, record.outputs.map((o) => o.name));
+    if (!outputs) return undefined;
+    await writeRecord(root, { ...record, nowMs: options.now.getTime(), outputs, reportDocument: document, summary: { ...record.summary, files } }).catch(() => undefined);
+  }
+  const { articlesFound, diagnostics, skipped } = record.summary;
+  return { status: "ok", upToDate: true, diagnostics, files, articlesFound, articlesFromCache: articlesFound, threads: 0, skipped, paths, stableNow: { from: record.from, until: record.until } };
 }
 
 /** Every output of the site, rendered in memory, with how many items each holds. */

@@ -133,6 +133,10 @@ export interface BuildReport {
   articlesFromCache: number;
   /** Threads that read and normalised the other articles (1 unless worker threads paid off). */
   threads: number;
+  /** The build found nothing changed since the last one and rewrote at most patrika-report.json (no site then). */
+  upToDate?: boolean;
+  /** The range of nows [from, until) over which the same input gives the same output (ms since 1970). */
+  stableNow?: { from: number; until: number };
   /** Article files left out because of errors (only with skipInvalid). */
   skipped: string[];
   /** The folders used: option, else config, else the defaults `articles` and `output`. */

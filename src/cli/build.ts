@@ -104,6 +104,7 @@ async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now
   const elapsed = started === undefined ? undefined : io.monotonic!() - started;
   let text = formatReport(report, action, report.paths.outDir.replace(/\/+$/, ""), flags.verbose ?? false, elapsed);
   if (pinged) text += `\n${pinged}`;
+  if (flags.ping && report.upToDate) text += "\nNothing changed, so the hub was not notified.";
   if (code === EXIT.pingFailed) text += `\nThe output was written; only the hub notification failed.`;
   text = highlightReport(text, paint(io));
   if (code === EXIT.ok) io.stdout(`${text}\n`);

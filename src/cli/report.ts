@@ -17,6 +17,17 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
     if (report.status === "write-error") lines.push(`Nothing was replaced: ${outDir}/ still holds the previous build.`);
     return lines.join("\n");
   }
+  if (report.upToDate) {
+    const leftOut = report.skipped.length ? ` (${count(report.skipped.length, "invalid article")} skipped, as last time)` : "";
+    lines.push(
+      `Up to date: the ${count(report.articlesFound, "article file")}, the config and ${outDir}/ are as the last build left them${leftOut}; no article was read.`,
+      `  ${outDir}/ holds the same ${count(report.files.length, "file")}; patrika-report.json states the new now.`,
+    );
+    if (verbose) for (const file of report.files) lines.push(`    kept ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
+    if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
+    if (elapsedMs !== undefined) lines.push(`Done in ${(elapsedMs / 1000).toFixed(2)} s.`);
+    return lines.join("\n");
+  }
   const site = report.site!;
   if (report.skipped.length > 0) {
     lines.push(`Skipped ${count(report.skipped.length, "invalid article")} (--skip-invalid); the list is in ${outDir}/patrika-report.json.`);
@@ -68,6 +79,7 @@ export function formatReportJson(report: BuildReport): string {
       warnings: report.diagnostics.length - errors,
       articles: report.articlesFound,
       fromCache: report.articlesFromCache,
+      upToDate: report.upToDate === true,
       threads: report.threads,
       skipped: report.skipped,
       files: report.files.map(({ name, count }) => ({ name, count })),

@@ -5,20 +5,26 @@ import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics.js";
 import { readArticle } from "../load/read.js";
 import type { SiteConfig } from "../model.js";
-import { normaliseArticle } from "./article.js";
+import { normaliseArticle, type ArticleResult } from "./article.js";
 import { storeResult, type StoredResult } from "./stored.js";
 
-/** What reading and normalising one file gives, as plain data: it crosses a thread boundary and goes into the cache. */
-export type FileOutcome = { kind: "invalid"; diagnostics: Diagnostic[] } | { kind: "valid"; value: StoredResult; cacheable: boolean };
+/**
+ * What reading and normalising one file gives. `value` is the plain-data form (it crosses a thread boundary and
+ * goes into the cache), made only when asked for; `result` is the live form, only in the thread that made it.
+ */
+export type FileOutcome =
+  | { kind: "invalid"; diagnostics: Diagnostic[] }
+  | { kind: "valid"; result?: ArticleResult; value?: StoredResult; cacheable: boolean };
 
 /** Reads, parses and normalises one article file. Pure but for reading the file. */
-export function normaliseFile(articlesDir: string, relativePath: string, config: SiteConfig, now: Date): FileOutcome {
+export function normaliseFile(articlesDir: string, relativePath: string, config: SiteConfig, now: Date, form: "live" | "plain" | "both"): FileOutcome {
   const raw = readArticle(articlesDir, relativePath);
   if (!raw.ok) return { kind: "invalid", diagnostics: raw.diagnostics };
   const result = normaliseArticle(raw.article, { config, now });
   if (result.kind === "invalid") return { kind: "invalid", diagnostics: result.diagnostics };
-  const value = storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
-  return { kind: "valid", value, cacheable: result.kind === "draft" || !result.dependsOnNow };
+  const cacheable = result.kind === "draft" || !result.dependsOnNow;
+  const value = form === "live" ? undefined : storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
+  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), cacheable };
 }
 
 /** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */
@@ -33,7 +39,7 @@ export interface WorkerTask {
 }
 
 /**
- * Normalises files in path order, on every core: the main thread takes the first share while worker threads take
+ * Normalises files in path order, on every core (`plain`: also the plain-data form, for the cache): the main thread takes the first share while worker threads take
  * the rest, and the results are joined in order. Falls back to this thread alone for small sets, when
  * PATRIKA_WORKERS=0, when the worker script is not there (tests run the TypeScript sources) or when a worker fails.
  */
@@ -42,11 +48,12 @@ export async function normaliseFiles(
   files: readonly string[],
   config: SiteConfig,
   now: Date,
+  plain: boolean,
   onEach?: () => void,
 ): Promise<{ outcomes: FileOutcome[]; threads: number }> {
   const inline = (share: readonly string[], each = onEach) =>
     share.map((file) => {
-      const outcome = normaliseFile(articlesDir, file, config, now);
+      const outcome = normaliseFile(articlesDir, file, config, now, plain ? "both" : "live");
       each?.();
       return outcome;
     });

@@ -100,6 +100,31 @@ export function assembleSite(input: SiteInput): Site {
   };
 }
 
+/**
+ * The range of nows [from, until) over which these articles give the same site, apart from now itself: it ends
+ * where a scheduled article comes out or one enters or leaves the news window, and begins no earlier than the
+ * last such moment before `now`, nor before any article's date stops being implausibly far ahead.
+ */
+const MAX_TIME = 8.64e15; // the largest instant a Date holds
+
+export function stableNowRange(articles: readonly Article[], now: Date, maxFutureDays: number): { from: number; until: number } {
+  const at = now.getTime();
+  if (articles.length === 0) return { from: at, until: at + 1 }; // the feeds' date is now itself
+  let from = -MAX_TIME; // finite bounds: the range is kept as JSON
+  let until = MAX_TIME;
+  for (const article of articles) {
+    const published = article.published.instant.getTime();
+    // In the feeds from now >= published; in the news window while now <= published + window.
+    for (const change of [published, published + NEWS_WINDOW_MS + 1]) {
+      if (change <= at) from = Math.max(from, change);
+      else until = Math.min(until, change);
+    }
+    const latest = Math.max(published, article.updated?.instant.getTime() ?? -Infinity);
+    from = Math.max(from, latest - maxFutureDays * 86_400_000);
+  }
+  return { from, until };
+}
+
 /** The newest updated-or-published time among articles. */
 function newestUpdate(articles: readonly Article[]): ArticleDate | undefined {
   return articles.reduce<ArticleDate | undefined>((latest, article) => {

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { readBodyAt } from "../load/read.js";
 import type { Article, ArticleDate, SiteConfig } from "../model.js";
 import { xmlSafe } from "../text.js";
-import type { ArticleResult } from "./article.js";
+import { newArticle, type ArticleResult } from "./article.js";
 
 /** An ArticleDate as JSON: the instant as milliseconds beside its local ISO form. */
 type StoredDate = { iso: string; ms: number; precision: ArticleDate["precision"] };
@@ -50,11 +50,8 @@ export function restoreResult(stored: StoredResult, path: string, now: Date): Ar
   if (stored.kind === "draft") return { kind: "draft", warnings: stored.warnings };
   if (now.getTime() < stored.validFrom) return undefined;
   const { published, updated, ...rest } = stored.article;
-  const article = { ...rest, published: restoreDate(published), body: "" } as Article;
-  if (updated) article.updated = restoreDate(updated);
   const offset = stored.bodyOffset;
-  let body: string | undefined;
-  Object.defineProperty(article, "body", { enumerable: true, get: () => (body ??= xmlSafe(readBodyAt(path, offset))) });
+  const article = newArticle({ ...rest, published: restoreDate(published), updated: updated && restoreDate(updated) }, () => xmlSafe(readBodyAt(path, offset)));
   return { kind: "article", article, warnings: stored.warnings, dependsOnNow: false };
 }
 

@@ -1,4 +1,6 @@
 import type { BuildReport } from "../model.js";
+import { formatIsoInZone } from "../dates/index.js";
+import { NEWS_WINDOW_MS } from "../normalise/site.js";
 import { GENERATOR } from "../version.js";
 
 /**
@@ -6,6 +8,11 @@ import { GENERATOR } from "../version.js";
  * outside what the user named), so it is byte-identical across runs like every other output.
  */
 export function renderReport(report: BuildReport): string {
+  return renderReportDocument(reportDocument(report));
+}
+
+/** The report as data (what renderReport writes). */
+export function reportDocument(report: BuildReport): Record<string, unknown> {
   const site = report.site!;
   const bySeverity = (severity: "error" | "warning") => report.diagnostics.filter((d) => d.severity === severity);
   const document = {
@@ -22,5 +29,19 @@ export function renderReport(report: BuildReport): string {
     skipped: report.skipped.map((file) => ({ file, errors: bySeverity("error").filter((d) => d.file === file) })),
     warnings: bySeverity("warning"),
   };
+  return document;
+}
+
+export function renderReportDocument(document: Record<string, unknown>): string {
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The same report for a build at another now that changes nothing else: only now and the news window move. */
+export function restampReport(document: Record<string, unknown>, now: Date, timeZone: string): Record<string, unknown> {
+  const window = document.newsWindow as Record<string, unknown>;
+  return {
+    ...document,
+    now: formatIsoInZone(now, timeZone),
+    newsWindow: { ...window, start: formatIsoInZone(new Date(now.getTime() - NEWS_WINDOW_MS), timeZone), end: formatIsoInZone(now, timeZone) },
+  };
 }

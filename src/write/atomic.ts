@@ -53,9 +53,9 @@ export class OutputLockedError extends Error {
  * Writes every file beside its target under a temporary name, then renames each into place only once all were
  * written. A failure before the renames leaves every previous output exactly as it was; a rename replaces a file
  * in one step, so a reader sees either the old file or the new one, never a part. A lock file keeps two builds
- * from interleaving their renames in the same folder.
+ * from interleaving their renames in the same folder. `keep` names earlier outputs that stay as they are.
  */
-export async function writeAtomically(outDir: string, files: readonly RenderedFile[], io: WriteIo = nodeIo): Promise<void> {
+export async function writeAtomically(outDir: string, files: readonly RenderedFile[], io: WriteIo = nodeIo, keep: readonly string[] = []): Promise<void> {
   await io.mkdir(outDir);
   const release = await acquireLock(outDir);
   try {
@@ -75,7 +75,7 @@ export async function writeAtomically(outDir: string, files: readonly RenderedFi
       throw error;
     }
     for (const { temporary, target } of staged) await io.rename(temporary, target);
-    await removeDropped(outDir, files, io);
+    await removeDropped(outDir, [...files.map((f) => f.name), ...keep], io);
   } finally {
     await release();
   }
@@ -88,8 +88,8 @@ export const MANIFEST_FILE = ".patrika-manifest.json";
  * Removes files an earlier build wrote and this one did not (a sitemap part no longer needed, a category that
  * has no articles left), so stale files are never served. Only names from our own manifest are touched.
  */
-async function removeDropped(outDir: string, files: readonly RenderedFile[], io: WriteIo): Promise<void> {
-  const current = new Set(files.map((f) => f.name));
+async function removeDropped(outDir: string, names: readonly string[], io: WriteIo): Promise<void> {
+  const current = new Set(names);
   const previous: unknown = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), "utf8").catch(() => "[]"));
   const dropped = (Array.isArray(previous) ? previous : []).filter(
     (name): name is string => typeof name === "string" && !current.has(name) && !name.split("/").some((s) => s === ".." || s === ""),

@@ -162,8 +162,11 @@ test("--quiet prints nothing on success and still every problem; --verbose lists
   const broken = await run(["-q", "check", "--articles", "test/fixtures/import", "--config", "test/fixtures/basic/patrika.config.json"]);
   expect([broken.code, broken.stdout]).toEqual([1, ""]);
   expect(broken.stderr).toContain("test/fixtures/import/README.md:1: error [frontmatter.missing]");
-  const verbose = await run(["--verbose", "build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
-  expect(verbose.stdout).toMatch(new RegExp(`    wrote ${out}/rss\\.xml \\([\\d,]+ bytes\\)`));
-  expect(verbose.stdout).toContain(`    wrote ${out}/sports/feed.json (`);
+  const verbose = await run(["--verbose", "build", ...FIXTURE, "--out", join(out, "v"), "--now", "2025-07-14T12:00:00+06:00"]);
+  expect(verbose.stdout).toMatch(new RegExp(`    wrote ${out}/v/rss\\.xml \\([\\d,]+ bytes\\)`));
+  expect(verbose.stdout).toContain(`    wrote ${out}/v/sports/feed.json (`);
+  const unchanged = await run(["--verbose", "build", ...FIXTURE, "--out", join(out, "v"), "--now", "2025-07-14T12:00:00+06:00"]);
+  expect(unchanged.stdout).toMatch(/^Up to date: /);
+  expect(unchanged.stdout).toMatch(new RegExp(`    kept ${out}/v/rss\\.xml \\([\\d,]+ bytes\\)`));
   expect((await run(["-q", "date", "১৩ জুলাই ২০২৫"])).stdout).toBe("2025-07-13T00:00:00+06:00\n");
 });

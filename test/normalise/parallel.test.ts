@@ -3,9 +3,10 @@
  * parallel threshold with one worker and with none; the outputs must be byte-identical, and so must the reports.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { readTree } from "../support/fixtures.js";
 
 const SHARED = resolve("..", "shared");
 const NOW = "2025-07-14T12:00:00+06:00";
@@ -31,17 +32,7 @@ const build = (workers: string, out: string, extra: string[] = []) => {
   }
 };
 
-const tree = (dir: string): Record<string, string> => {
-  const files: Record<string, string> = {};
-  const walk = (at: string, prefix: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(at, entry.name), `${prefix}${entry.name}/`);
-      else files[`${prefix}${entry.name}`] = readFileSync(join(at, entry.name), "utf8");
-    }
-  };
-  walk(dir, "");
-  return files;
-};
+const tree = readTree;
 
 test("one worker and none give the same report, diagnostics in the same order", () => {
   const alone = JSON.parse(build("0", "alone"));

@@ -1,5 +1,5 @@
 /** Builds fixture sites fresh for each test (no shared mutable sample). */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { RawArticle } from "../../src/load/read.js";
@@ -45,4 +45,17 @@ export function tempSite(files: Record<string, string | Uint8Array>): { dir: str
     writeFileSync(path, content);
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every file below `dir` (recursively), by path relative to it, with its text: for comparing whole outputs. */
+export function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (at: string, prefix: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(at, entry.name), `${prefix}${entry.name}/`);
+      else files[`${prefix}${entry.name}`] = readFileSync(join(at, entry.name), "utf8");
+    }
+  };
+  walk(dir, "");
+  return files;
 }
