@@ -34,6 +34,9 @@ export const nodeIo: WriteIo = {
   },
 };
 
+/** Files written (and fsynced) at once. */
+const WRITE_CONCURRENCY = 8;
+
 /** The lock file a build holds in its output folder while it writes. */
 export const LOCK_FILE = ".patrika.lock";
 const TEMPORARY = /^\..+\.\d+(-\d+)?\.tmp$/;
@@ -60,20 +63,31 @@ export async function writeAtomically(outDir: string, files: readonly RenderedFi
   const release = await acquireLock(outDir);
   try {
     await removeStaleTemporaries(outDir, files);
-    const staged: { temporary: string; target: string }[] = [];
+    const staged: { index: number; temporary: string; target: string }[] = [];
+    const folders = new Set(files.map((file) => file.name.slice(0, Math.max(0, file.name.lastIndexOf("/")))).filter(Boolean));
     try {
-      for (const [index, file] of files.entries()) {
-        const target = join(outDir, file.name);
+      for (const folder of [...folders].sort()) await io.mkdir(join(outDir, folder));
+      const stage = async (index: number) => {
+        const file = files[index]!;
         const slash = file.name.lastIndexOf("/");
-        if (slash > 0) await io.mkdir(join(outDir, file.name.slice(0, slash)));
         const temporary = join(outDir, `${file.name.slice(0, slash + 1)}.${file.name.slice(slash + 1)}.${process.pid}-${index}.tmp`);
-        staged.push({ temporary, target });
+        staged.push({ index, temporary, target: join(outDir, file.name) });
         await io.writeFileDurably(temporary, file.content);
-      }
+      };
+      // Several files in flight at once: each waits on its own fsync, and waiting one after another was most of
+      // the write time (about 120 ms for 43 files here).
+      let next = 0;
+      const worker = async () => {
+        while (next < files.length) await stage(next++);
+      };
+      const results = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, worker));
+      const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+      if (failed) throw failed.reason;
     } catch (error) {
       await Promise.all(staged.map(({ temporary }) => io.remove(temporary).catch(() => undefined)));
       throw error;
     }
+    staged.sort((a, b) => a.index - b.index); // renamed in the order given: a sitemap's parts before its index
     for (const { temporary, target } of staged) await io.rename(temporary, target);
     await removeDropped(outDir, [...files.map((f) => f.name), ...keep], io);
   } finally {
