@@ -7,11 +7,6 @@ import { GENERATOR } from "../version.js";
  * `patrika-report.json`: what a build published and what it left out, for CI. Deterministic (no clock, no paths
  * outside what the user named), so it is byte-identical across runs like every other output.
  */
-export function renderReport(report: BuildReport): string {
-  return renderReportDocument(reportDocument(report));
-}
-
-/** The report as data (what renderReport writes). */
 export function reportDocument(report: BuildReport): Record<string, unknown> {
   const site = report.site!;
   const bySeverity = (severity: "error" | "warning") => report.diagnostics.filter((d) => d.severity === severity);
@@ -32,6 +27,7 @@ export function reportDocument(report: BuildReport): Record<string, unknown> {
   return document;
 }
 
+/** The report as written. */
 export function renderReportDocument(document: Record<string, unknown>): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
