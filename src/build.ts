@@ -7,6 +7,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { BuildCache, type FileStamp } from "./load/cache.js";
 import { findArticleFiles } from "./load/find.js";
+import { fileSha1 } from "./load/read.js";
 import type { Article, BuildReport, OutputFile, Site, SiteConfig } from "./model.js";
 import { GENERATOR } from "./version.js";
 import type { ArticleResult } from "./normalise/article.js";
@@ -110,8 +111,15 @@ async function checkWith(options: BuildOptions, loadedConfig: ConfigResult, scan
   let done = 0;
   const progressed = () => options.onProgress?.(++done, files.length);
   for (let i = 0; i < files.length; i++) {
-    const stored = cache && stamps[i] ? cache.get(files[i]!, stamps[i]!) : undefined;
-    results[i] = stored ? restoreResult(stored, join(paths.articlesDir, files[i]!), now) : undefined;
+    const file = files[i]!;
+    const path = join(paths.articlesDir, file);
+    const stamp = stamps[i];
+    let stored = cache && stamp ? cache.get(file, stamp) : undefined;
+    if (cache && stamp && !stored) {
+      // Touched but maybe not changed (a fresh clone or checkout sets every mtime): same bytes, same article.
+      stored = cache.getByContent(file, stamp, () => fileSha1(path));
+    }
+    results[i] = stored ? restoreResult(stored, path, now) : undefined;
     if (results[i]) progressed();
     else misses.push(i);
   }
@@ -128,7 +136,7 @@ async function checkWith(options: BuildOptions, loadedConfig: ConfigResult, scan
     }
     // A worker's outcome is plain data, valid at this now by construction.
     results[i] = outcome.result ?? restoreResult(outcome.value!, join(paths.articlesDir, files[i]!), now)!;
-    if (cache && stamps[i] && outcome.cacheable && outcome.value) cache.set(files[i]!, stamps[i]!, outcome.value);
+    if (cache && stamps[i] && outcome.cacheable && outcome.value && outcome.sha1) cache.set(files[i]!, stamps[i]!, outcome.sha1, outcome.value);
     else cache?.delete(files[i]!);
   });
   results.forEach((result, i) => take(result!, join(paths.articlesDir, files[i]!)));
@@ -264,7 +272,7 @@ function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], p
 }
 
 /** Bumped whenever what the cache stores changes shape. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** A cache is valid only for the same tool version, cache format, articles folder and config. */
 function cacheKey(config: SiteConfig, articlesDir: string): string {

@@ -13,9 +13,10 @@ export interface FileStamp {
   ctimeMs: number;
 }
 
-type Stamp = [size: number, mtimeMs: number, ctimeMs: number];
-/** One line of the journal: a file's stamp and value, or null when the file is gone. */
-type Line = [file: string, entry: [Stamp, unknown] | null];
+/** The stamp as stored, with the sha1 of the file's bytes: a fresh clone changes every mtime, not the contents. */
+type Stamp = [size: number, mtimeMs: number, ctimeMs: number, sha1: string];
+/** One line of the journal: a file's stamp and value, its new stamp alone (same bytes), or null when it is gone. */
+type Line = [file: string, entry: [Stamp, unknown] | [Stamp] | null];
 
 /**
  * A per-file cache kept as a journal of checksummed blocks: one build's changes are appended as one block (a single
@@ -27,7 +28,7 @@ type Line = [file: string, entry: [Stamp, unknown] | null];
  */
 export class BuildCache<T> {
   private readonly entries = new Map<string, [Stamp, T]>();
-  private readonly pending = new Map<string, [Stamp, T] | null>();
+  private readonly pending = new Map<string, Line[1]>();
   /** Lines in the file (live or stale); -1 when the file must be rewritten whole. */
   private lines = -1;
 
@@ -65,8 +66,10 @@ export class BuildCache<T> {
         // Each line ends "," so a block is a JSON array's elements; the last comma goes.
         const entries = JSON.parse(`[${bytes.toString("utf8", start, trailer - 1)}]`) as Line[];
         for (const [file, entry] of entries) {
-          if (entry) this.entries.set(file, entry as [Stamp, T]);
-          else this.entries.delete(file);
+          if (!entry) this.entries.delete(file);
+          else if (entry.length === 2) this.entries.set(file, entry as [Stamp, T]);
+          else if (this.entries.has(file)) this.entries.get(file)![0] = entry[0];
+          else throw new Error("a new stamp for a file the cache does not hold");
         }
         lines += entries.length;
       }
@@ -82,9 +85,23 @@ export class BuildCache<T> {
     return entry[1];
   }
 
-  /** Records a file's value (it must survive JSON). */
-  set(file: string, stamp: FileStamp, value: T): void {
-    const entry: [Stamp, T] = [[stamp.size, stamp.mtimeMs, stamp.ctimeMs], value];
+  /**
+   * The value cached for a file whose stamp changed but whose bytes did not (a fresh checkout touches every file),
+   * or undefined; `contentOf` reads the file's sha1 only when there is an entry of the same size to compare with.
+   */
+  getByContent(file: string, stamp: FileStamp, contentOf: () => string | undefined): T | undefined {
+    const entry = this.entries.get(file);
+    if (!entry || entry[0][0] !== stamp.size || !entry[0][3] || contentOf() !== entry[0][3]) return undefined;
+    // Same bytes: keep the value, record the new stamp (a short journal line, not the whole entry again).
+    entry[0] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, entry[0][3]];
+    const queued = this.pending.get(file);
+    if (!queued || queued.length === 1) this.pending.set(file, [entry[0]]);
+    return entry[1];
+  }
+
+  /** Records a file's value (it must survive JSON) under its stamp and the sha1 of its bytes. */
+  set(file: string, stamp: FileStamp, sha1: string, value: T): void {
+    const entry: [Stamp, T] = [[stamp.size, stamp.mtimeMs, stamp.ctimeMs, sha1], value];
     this.entries.set(file, entry);
     this.pending.set(file, entry);
   }
@@ -108,7 +125,7 @@ export class BuildCache<T> {
     if (!rewrite) {
       const file = await open(this.path, "a");
       try {
-        await writeBlock(file, this.pending);
+        await writeBlock(file, this.pending as ReadonlyMap<string, unknown>);
       } finally {
         await file.close();
       }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { join } from "node:path";
@@ -26,6 +27,8 @@ export interface RawArticle {
   bodyLine: number;
   /** Byte offset where the body starts in the file (the build cache reads bodies from here). */
   bodyOffset: number;
+  /** sha1 of the file's bytes, when the reader was asked for it (the build cache). */
+  sha1?: string;
 }
 
 export type ReadResult = { ok: true; article: RawArticle } | { ok: false; diagnostics: Diagnostic[] };
@@ -44,7 +47,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * Synchronous on purpose: for small files already in the page cache, readFileSync is about 4× cheaper than
  * fs/promises (no FileHandle, fstat and thread-pool round trip per file), measured on 10,000 articles.
  */
-export function readArticle(articlesDir: string, relativePath: string): ReadResult {
+export function readArticle(articlesDir: string, relativePath: string, withSha1 = false): ReadResult {
   const path = join(articlesDir, relativePath);
   const file = path;
   let bytes: Buffer;
@@ -70,8 +73,20 @@ export function readArticle(articlesDir: string, relativePath: string): ReadResu
   }
   const result = parseArticle(bytes, file, relativePath);
   if (result.ok) bodyFromDisk(result.article, path); // `bytes` is the shared buffer: nothing may keep it
+  if (result.ok && withSha1) result.article.sha1 = sha1(bytes);
   return result;
 }
+
+/** The sha1 of a file's bytes (for the build cache), or undefined when it cannot be read. */
+export function fileSha1(path: string): string | undefined {
+  try {
+    return sha1(readWhole(path));
+  } catch {
+    return undefined;
+  }
+}
+
+const sha1 = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
 
 /** One buffer reused for every file read: a fresh buffer per file was 7% of a 100,000-article build, plus its GC. */
 let shared = Buffer.allocUnsafe(64 * 1024);

@@ -14,17 +14,17 @@ import { storeResult, type StoredResult } from "./stored.js";
  */
 export type FileOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[] }
-  | { kind: "valid"; result?: ArticleResult; value?: StoredResult; cacheable: boolean };
+  | { kind: "valid"; result?: ArticleResult; value?: StoredResult; sha1?: string; cacheable: boolean };
 
 /** Reads, parses and normalises one article file. Pure but for reading the file. */
 export function normaliseFile(articlesDir: string, relativePath: string, config: SiteConfig, now: Date, form: "live" | "plain" | "both"): FileOutcome {
-  const raw = readArticle(articlesDir, relativePath);
+  const raw = readArticle(articlesDir, relativePath, form !== "live");
   if (!raw.ok) return { kind: "invalid", diagnostics: raw.diagnostics };
   const result = normaliseArticle(raw.article, { config, now });
   if (result.kind === "invalid") return { kind: "invalid", diagnostics: result.diagnostics };
   const cacheable = result.kind === "draft" || !result.dependsOnNow;
   const value = form === "live" ? undefined : storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
-  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), cacheable };
+  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value, sha1: raw.article.sha1! } : {}), cacheable };
 }
 
 /** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */

@@ -1,5 +1,5 @@
 /** The build cache: unchanged files are never re-read, changed ones always are, and a damaged cache is never trusted. */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, check } from "../../src/build.js";
@@ -128,5 +128,31 @@ describe("what the cache keeps and for how long", () => {
     const report = await build({ ...options(), configFile: config });
     expect(report.articlesFromCache).toBe(0);
     expect(report.site!.feed.items).toHaveLength(3);
+  });
+});
+
+describe("a fresh checkout: every file touched, few changed", () => {
+  const touchAll = () => {
+    const later = new Date(Date.now() + 60_000);
+    for (const name of readdirSync(join(root, "articles"))) utimesSync(join(root, "articles", name), later, later);
+  };
+
+  test("files with the same bytes are served from the cache by content, and their new stamps recorded", async () => {
+    await build(options());
+    touchAll();
+    const report = await check(options());
+    expect(report.articlesFromCache).toBe(7);
+    expect((await check(options())).articlesFromCache).toBe(7); // now by stamp again
+  });
+
+  test("a file with the same size but other bytes is read and parsed again", async () => {
+    await build(options());
+    const file = join(root, "articles", "c-cricket.md");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.replace("শেষ বলে জয় পেল", "বেষ বলে জয় পেল")); // one letter for another: same byte length
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(text));
+    touchAll();
+    const report = await check(options());
+    expect(report.articlesFromCache).toBe(6);
   });
 });
