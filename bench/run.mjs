@@ -13,8 +13,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const sizes = arg("sizes", "1000,10000,100000").split(",").map(Number);
 const runs = Number(arg("runs", "3"));
-// 100,000 articles take minutes per configuration (Hugo and the naive baseline most), so one run after the warm-up.
-const runsLarge = Number(arg("runs-large", "1"));
+// 100,000 articles take a minute per configuration (Hugo and the naive baseline most); --runs-large 1 to hurry.
+const runsLarge = Number(arg("runs-large", "3"));
 let runsNow = runs;
 const generator = resolve(root, "..", "shared", "bench", "gen-corpus.mjs");
 const NOW = "2025-07-14T12:00:00+06:00";

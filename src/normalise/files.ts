@@ -16,15 +16,15 @@ export type FileOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[] }
   | { kind: "valid"; result?: ArticleResult; value?: StoredResult; sha1?: string; cacheable: boolean };
 
-/** Reads, parses and normalises one article file. Pure but for reading the file. */
-export function normaliseFile(articlesDir: string, relativePath: string, config: SiteConfig, now: Date, form: "live" | "plain" | "both"): FileOutcome {
-  const raw = readArticle(articlesDir, relativePath, form !== "live");
+/** Reads, parses and normalises one article file (`sha1`: also hash its bytes, for the cache). Pure but for reading the file. */
+export function normaliseFile(articlesDir: string, relativePath: string, config: SiteConfig, now: Date, form: "live" | "plain" | "both", sha1: boolean): FileOutcome {
+  const raw = readArticle(articlesDir, relativePath, sha1);
   if (!raw.ok) return { kind: "invalid", diagnostics: raw.diagnostics };
   const result = normaliseArticle(raw.article, { config, now });
   if (result.kind === "invalid") return { kind: "invalid", diagnostics: result.diagnostics };
   const cacheable = result.kind === "draft" || !result.dependsOnNow;
   const value = form === "live" ? undefined : storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
-  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value, sha1: raw.article.sha1! } : {}), cacheable };
+  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), ...(raw.article.sha1 ? { sha1: raw.article.sha1 } : {}), cacheable };
 }
 
 /** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */
@@ -36,12 +36,15 @@ export interface WorkerTask {
   files: string[];
   config: SiteConfig;
   nowMs: number;
+  /** Whether to hash each file's bytes (only a build with the cache needs it). */
+  sha1: boolean;
 }
 
 /**
- * Normalises files in path order, on every core (`plain`: also the plain-data form, for the cache): the main thread takes the first share while worker threads take
- * the rest, and the results are joined in order. Falls back to this thread alone for small sets, when
- * PATRIKA_WORKERS=0, when the worker script is not there (tests run the TypeScript sources) or when a worker fails.
+ * Normalises files in path order, on every core: this thread takes the first share while worker threads take the
+ * rest, and the results are joined in order. `plain`: also the plain-data form and the bytes' sha1, for the cache.
+ * Falls back to this thread alone for small sets, when PATRIKA_WORKERS=0, when the worker script is not there
+ * (tests run the TypeScript sources) or when a worker fails.
  */
 export async function normaliseFiles(
   articlesDir: string,
@@ -53,7 +56,7 @@ export async function normaliseFiles(
 ): Promise<{ outcomes: FileOutcome[]; threads: number }> {
   const inline = (share: readonly string[], each = onEach) =>
     share.map((file) => {
-      const outcome = normaliseFile(articlesDir, file, config, now, plain ? "both" : "live");
+      const outcome = normaliseFile(articlesDir, file, config, now, plain ? "both" : "live", plain);
       each?.();
       return outcome;
     });
@@ -66,7 +69,7 @@ export async function normaliseFiles(
   const shares = Array.from({ length: workers }, (_, i) => files.slice((i + 1) * share, (i + 2) * share));
   let threads = 1;
   const running = shares.map((slice) =>
-    runWorker(script, { articlesDir, files: slice, config, nowMs: now.getTime() }).then(
+    runWorker(script, { articlesDir, files: slice, config, nowMs: now.getTime(), sha1: plain }).then(
       (outcomes) => (threads++, outcomes),
       () => inline(slice, () => undefined), // a worker that fails costs time, never a result
     ),

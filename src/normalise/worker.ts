@@ -4,4 +4,4 @@ import { normaliseFile, type WorkerTask } from "./files.js";
 
 const task = workerData as WorkerTask;
 const now = new Date(task.nowMs);
-parentPort!.postMessage(task.files.map((file) => normaliseFile(task.articlesDir, file, task.config, now, "plain")));
+parentPort!.postMessage(task.files.map((file) => normaliseFile(task.articlesDir, file, task.config, now, "plain", task.sha1)));
