@@ -7,11 +7,10 @@ import type { Diagnostic } from "./diagnostics.js";
 import { hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { BuildCache, type FileStamp } from "./load/cache.js";
 import { findArticleFiles } from "./load/find.js";
-import { fileSha1 } from "./load/read.js";
 import type { Article, BuildReport, OutputFile, Site, SiteConfig } from "./model.js";
 import { GENERATOR } from "./version.js";
 import type { ArticleResult } from "./normalise/article.js";
-import { normaliseFiles } from "./normalise/files.js";
+import { normaliseFile, normaliseFiles } from "./normalise/files.js";
 import { restoreResult, type StoredResult } from "./normalise/stored.js";
 import { assembleSite, findCollisions, stableNowRange } from "./normalise/site.js";
 import { renderAtom, renderAtomArchive } from "./render/atom.js";
@@ -114,20 +113,32 @@ async function checkWith(options: BuildOptions, loadedConfig: ConfigResult, scan
     const file = files[i]!;
     const path = join(paths.articlesDir, file);
     const stamp = stamps[i];
-    let stored = cache && stamp ? cache.get(file, stamp) : undefined;
-    if (cache && stamp && !stored) {
-      // Touched but maybe not changed (a fresh clone or checkout sets every mtime): same bytes, same article.
-      stored = cache.getByContent(file, stamp, () => fileSha1(path));
-    }
+    const stored = cache && stamp ? cache.get(file, stamp) : undefined;
     results[i] = stored ? restoreResult(stored, path, now) : undefined;
     if (results[i]) progressed();
     else misses.push(i);
   }
-  const fromCache = files.length - misses.length;
-  const { outcomes, threads } = await normaliseFiles(paths.articlesDir, misses.map((i) => files[i]!), config, now, cache !== undefined, progressed);
+  let fromCache = files.length - misses.length; // and those whose bytes prove unchanged, below
+  // A touched file of the same size may hold the same bytes (a fresh clone or checkout sets every mtime): it is
+  // hashed, on the worker threads too, and parsed only if its bytes changed.
+  const unless = misses.map((i) => (cache && stamps[i] ? (cache.sha1Of(files[i]!, stamps[i]!.size) ?? null) : null));
+  const { outcomes, threads } = await normaliseFiles(paths.articlesDir, misses.map((i) => files[i]!), config, now, cache !== undefined, unless, progressed);
   let dependsOnNow = false;
-  outcomes.forEach((outcome, k) => {
+  outcomes.forEach((first, k) => {
+    let outcome = first;
     const i = misses[k]!;
+    if (outcome.kind === "same") {
+      const kept = cache!.restamp(files[i]!, stamps[i]!);
+      const restored = kept && restoreResult(kept, join(paths.articlesDir, files[i]!), now);
+      if (restored) {
+        results[i] = restored;
+        fromCache++;
+        return;
+      }
+      // Same bytes, but its dates are no longer plausible at this now: read it in full to say why.
+      outcome = normaliseFile(paths.articlesDir, files[i]!, config, now, "both", true);
+    }
+    if (outcome.kind === "same") return; // not reached: normaliseFile without a hash to compare never says "same"
     if (outcome.kind === "valid" && !outcome.cacheable) dependsOnNow = true;
     if (outcome.kind === "invalid") {
       results[i] = { kind: "invalid", diagnostics: outcome.diagnostics };

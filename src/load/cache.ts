@@ -86,13 +86,18 @@ export class BuildCache<T> {
   }
 
   /**
-   * The value cached for a file whose stamp changed but whose bytes did not (a fresh checkout touches every file),
-   * or undefined; `contentOf` reads the file's sha1 only when there is an entry of the same size to compare with.
+   * The sha1 recorded for a file whose stamp changed but whose size did not: if its bytes still have this hash
+   * (a fresh checkout touches every file and changes none), `restamp` keeps its value.
    */
-  getByContent(file: string, stamp: FileStamp, contentOf: () => string | undefined): T | undefined {
+  sha1Of(file: string, size: number): string | undefined {
     const entry = this.entries.get(file);
-    if (!entry || entry[0][0] !== stamp.size || !entry[0][3] || contentOf() !== entry[0][3]) return undefined;
-    // Same bytes: keep the value, record the new stamp (a short journal line, not the whole entry again).
+    return entry && entry[0][0] === size ? entry[0][3] : undefined;
+  }
+
+  /** The value of a file whose bytes are unchanged, under its new stamp (journalled as a short line, not the entry). */
+  restamp(file: string, stamp: FileStamp): T | undefined {
+    const entry = this.entries.get(file);
+    if (!entry) return undefined;
     entry[0] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, entry[0][3]];
     const queued = this.pending.get(file);
     if (!queued || queued.length === 1) this.pending.set(file, [entry[0]]);

@@ -3,7 +3,8 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics.js";
-import { readArticle } from "../load/read.js";
+import { join } from "node:path";
+import { fileSha1, readArticle } from "../load/read.js";
 import type { SiteConfig } from "../model.js";
 import { normaliseArticle, type ArticleResult } from "./article.js";
 import { storeResult, type StoredResult } from "./stored.js";
@@ -14,10 +15,25 @@ import { storeResult, type StoredResult } from "./stored.js";
  */
 export type FileOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[] }
+  /** The bytes still have the sha1 the cache holds: nothing was parsed. */
+  | { kind: "same" }
   | { kind: "valid"; result?: ArticleResult; value?: StoredResult; sha1?: string; cacheable: boolean };
 
-/** Reads, parses and normalises one article file (`sha1`: also hash its bytes, for the cache). Pure but for reading the file. */
-export function normaliseFile(articlesDir: string, relativePath: string, config: SiteConfig, now: Date, form: "live" | "plain" | "both", sha1: boolean): FileOutcome {
+/**
+ * Reads, parses and normalises one article file (`sha1`: also hash its bytes, for the cache), unless its bytes
+ * still hash to `unlessSha1`. Pure but for reading the file.
+ */
+export function normaliseFile(
+  articlesDir: string,
+  relativePath: string,
+  config: SiteConfig,
+  now: Date,
+  form: "live" | "plain" | "both",
+  sha1: boolean,
+  unlessSha1?: string | null,
+): FileOutcome {
+  // A changed file is read twice this way, an unchanged one once: after a checkout nearly all are unchanged.
+  if (unlessSha1 && fileSha1(join(articlesDir, relativePath)) === unlessSha1) return { kind: "same" };
   const raw = readArticle(articlesDir, relativePath, sha1);
   if (!raw.ok) return { kind: "invalid", diagnostics: raw.diagnostics };
   const result = normaliseArticle(raw.article, { config, now });
@@ -38,6 +54,8 @@ export interface WorkerTask {
   nowMs: number;
   /** Whether to hash each file's bytes (only a build with the cache needs it). */
   sha1: boolean;
+  /** Per file, the sha1 its bytes had when cached, if its size is unchanged (null otherwise). */
+  unless: (string | null)[];
 }
 
 /**
@@ -52,11 +70,12 @@ export async function normaliseFiles(
   config: SiteConfig,
   now: Date,
   plain: boolean,
+  unless: readonly (string | null)[],
   onEach?: () => void,
 ): Promise<{ outcomes: FileOutcome[]; threads: number }> {
-  const inline = (share: readonly string[], each = onEach) =>
-    share.map((file) => {
-      const outcome = normaliseFile(articlesDir, file, config, now, plain ? "both" : "live", plain);
+  const inline = (share: readonly string[], each = onEach, offset = 0) =>
+    share.map((file, i) => {
+      const outcome = normaliseFile(articlesDir, file, config, now, plain ? "both" : "live", plain, unless[offset + i]);
       each?.();
       return outcome;
     });
@@ -66,14 +85,15 @@ export async function normaliseFiles(
   if (files.length < PARALLEL_MIN_FILES || workers < 1 || !existsSync(fileURLToPath(script))) return { outcomes: inline(files), threads: 1 };
 
   const share = Math.ceil(files.length / (workers + 1));
-  const shares = Array.from({ length: workers }, (_, i) => files.slice((i + 1) * share, (i + 2) * share));
   let threads = 1;
-  const running = shares.map((slice) =>
-    runWorker(script, { articlesDir, files: slice, config, nowMs: now.getTime(), sha1: plain }).then(
+  const running = Array.from({ length: workers }, (_, w) => {
+    const [start, end] = [(w + 1) * share, (w + 2) * share];
+    const slice = files.slice(start, end);
+    return runWorker(script, { articlesDir, files: slice, config, nowMs: now.getTime(), sha1: plain, unless: unless.slice(start, end) }).then(
       (outcomes) => (threads++, outcomes),
-      () => inline(slice, () => undefined), // a worker that fails costs time, never a result
-    ),
-  );
+      () => inline(slice, () => undefined, start), // a worker that fails costs time, never a result
+    );
+  });
   // This thread cannot hear from the workers while it works, so its own progress stands for theirs.
   const mine = files.slice(0, share);
   const scale = files.length / mine.length;

@@ -4,4 +4,4 @@ import { normaliseFile, type WorkerTask } from "./files.js";
 
 const task = workerData as WorkerTask;
 const now = new Date(task.nowMs);
-parentPort!.postMessage(task.files.map((file) => normaliseFile(task.articlesDir, file, task.config, now, "plain", task.sha1)));
+parentPort!.postMessage(task.files.map((file, i) => normaliseFile(task.articlesDir, file, task.config, now, "plain", task.sha1, task.unless[i])));

@@ -3,7 +3,7 @@
  * parallel threshold with one worker and with none; the outputs must be byte-identical, and so must the reports.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readTree } from "../support/fixtures.js";
@@ -22,7 +22,8 @@ afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 const build = (workers: string, out: string, extra: string[] = []) => {
   try {
-    return execFileSync("node", [resolve("dist/cli/main.js"), "build", "--now", NOW, "--no-cache", "--json", "--out", join(site, out), ...extra], {
+    const cache = out === "checkout" ? [] : ["--no-cache"];
+    return execFileSync("node", [resolve("dist/cli/main.js"), "build", "--now", NOW, ...cache, "--json", "--out", join(site, out), ...extra], {
       cwd: site,
       encoding: "utf8",
       env: { ...process.env, PATRIKA_WORKERS: workers, NODE_OPTIONS: "" },
@@ -49,4 +50,18 @@ test("with the broken file skipped, one worker and none write byte-identical out
   const alone = tree(join(site, "alone"));
   expect(Object.keys(alone).length).toBeGreaterThan(20);
   expect(tree(join(site, "shared"))).toEqual(alone);
+});
+
+test("after a fresh checkout (every file touched), workers hash instead of parsing, and the output is the same", () => {
+  const cached = (out: string) => JSON.parse(build("1", out, ["--skip-invalid"])) as { fromCache: number; threads: number; upToDate: boolean };
+  const first = cached("checkout");
+  expect(first.fromCache).toBe(0);
+  const later = new Date(Date.now() + 60_000);
+  for (const name of readdirSync(join(site, "articles"))) utimesSync(join(site, "articles", name), later, later);
+  const again = cached("checkout");
+  expect(again.upToDate).toBe(false);
+  expect(again.fromCache).toBe(3000); // all but the broken file, by content
+  expect(again.threads).toBe(2);
+  build("0", "alone", ["--skip-invalid"]);
+  expect(tree(join(site, "checkout"))).toEqual(tree(join(site, "alone")));
 });
