@@ -21,7 +21,7 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
     const leftOut = report.skipped.length ? ` (${count(report.skipped.length, "invalid article")} skipped, as last time)` : "";
     lines.push(
       `Up to date: the ${count(report.articlesFound, "article file")}, the config and ${outDir}/ are as the last build left them${leftOut}; no article was read.`,
-      `  ${outDir}/ holds the same ${count(report.files.length, "file")}; patrika-report.json states the new now.`,
+      `  ${outDir}/ holds the same ${count(report.files.length, "file")}; only patrika-report.json is rewritten, when now has moved.`,
     );
     if (verbose) for (const file of report.files) lines.push(`    kept ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
     if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
