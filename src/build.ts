@@ -109,12 +109,10 @@ async function checkWith(options: BuildOptions, loadedConfig: ConfigResult, scan
   const misses: number[] = [];
   let done = 0;
   const progressed = () => options.onProgress?.(++done, files.length);
+  const pathOf = files.map((file) => join(paths.articlesDir, file)); // joined once: it was 2% of a cached build
   for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
-    const path = join(paths.articlesDir, file);
-    const stamp = stamps[i];
-    const stored = cache && stamp ? cache.get(file, stamp) : undefined;
-    results[i] = stored ? restoreResult(stored, path, now) : undefined;
+    const stored = cache && stamps[i] ? cache.get(files[i]!, stamps[i]!) : undefined;
+    results[i] = stored ? restoreResult(stored, pathOf[i]!, now) : undefined;
     if (results[i]) progressed();
     else misses.push(i);
   }
@@ -129,7 +127,7 @@ async function checkWith(options: BuildOptions, loadedConfig: ConfigResult, scan
     const i = misses[k]!;
     if (outcome.kind === "same") {
       const kept = cache!.restamp(files[i]!, stamps[i]!);
-      const restored = kept && restoreResult(kept, join(paths.articlesDir, files[i]!), now);
+      const restored = kept && restoreResult(kept, pathOf[i]!, now);
       if (restored) {
         results[i] = restored;
         fromCache++;
@@ -146,11 +144,11 @@ async function checkWith(options: BuildOptions, loadedConfig: ConfigResult, scan
       return;
     }
     // A worker's outcome is plain data, valid at this now by construction.
-    results[i] = outcome.result ?? restoreResult(outcome.value!, join(paths.articlesDir, files[i]!), now)!;
+    results[i] = outcome.result ?? restoreResult(outcome.value!, pathOf[i]!, now)!;
     if (cache && stamps[i] && outcome.cacheable && outcome.value && outcome.sha1) cache.set(files[i]!, stamps[i]!, outcome.sha1, outcome.value);
     else cache?.delete(files[i]!);
   });
-  results.forEach((result, i) => take(result!, join(paths.articlesDir, files[i]!)));
+  results.forEach((result, i) => take(result!, pathOf[i]!));
   if (cache) {
     cache.keepOnly(files);
     await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
