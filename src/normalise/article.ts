@@ -130,7 +130,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
       field: categorySegments.length ? "category" : "slug",
       message: `"${firstSegment}" is the name of a file patrika writes at the site root`,
       found: quote(firstSegment),
-      expected: "a name other than rss.xml, atom.xml, feed.json, sitemap*.xml, news-sitemap*.xml or patrika-report.json",
+      expected: "a name other than rss.xml, atom.xml, feed.json, sitemap*.xml, news-sitemap*.xml, patrika-report.json or index.html",
     });
   }
   const url = `${context.config.siteUrl}/${encodePath([...categorySegments, slug])}`;

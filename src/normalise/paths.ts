@@ -22,8 +22,8 @@ export function encodePath(segments: readonly string[]): string {
   return segments.map(encodeSegment).join("/");
 }
 
-/** Names of files patrika writes at the site root: an article or category there would collide with them. */
-const RESERVED = /^(rss\.xml|atom\.xml|feed\.json|(news-)?sitemap(-\d+|-index)?\.xml|patrika-report\.json)$/i;
+/** Names of files patrika writes at the site root (index.html with --preview): an article or category there would collide with them. */
+const RESERVED = /^(rss\.xml|atom\.xml|feed\.json|(news-)?sitemap(-\d+|-index)?\.xml|patrika-report\.json|index\.html)$/i;
 
 /** Whether a top-level URL segment is taken by one of patrika's own output files. */
 export function isReservedSegment(segment: string): boolean {

@@ -128,3 +128,9 @@ test.each([
 ])("an implausible date %s is refused as a typo", (written, field, message) => {
   expect(problems(`title: t\ndate: ${written}`)).toEqual([expect.objectContaining({ code: "article.implausible-date", field, message })]);
 });
+
+test.each(["rss.xml", "sitemap-2.xml", "patrika-report.json", "index.html"])("a slug named like a file patrika writes at the root (%s) is refused", (slug) => {
+  const result = normalise(`title: "ক"\ndate: "১৩ জুলাই ২০২৫"\nslug: "${slug}"`);
+  expect(result.kind).toBe("invalid");
+  expect(result.kind === "invalid" && result.diagnostics.map((d) => [d.code, d.field])).toEqual([["article.invalid-slug", "slug"]]);
+});
