@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   "article.image-without-url": "the image has a caption but no URL, so it is not syndicated",
   "article.updated-before-date": "updated is earlier than date",
   "article.implausible-date": "a date outside the configured plausible range (a typo in the year)",
+  "article.relative-date": "a relative date (২ ঘণ্টা আগে) in an article, which would move with every build",
   "article.duplicate-url": "two articles would be published at the same URL",
   "article.duplicate-id": "two articles have the same permanent id",
   "output.write-failed": "an output file could not be written; the previous output is untouched",
@@ -62,7 +63,7 @@ export const DIAGNOSTIC_CODES = {
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | `date.${string}`;
 
 /** `file:line:column` as editors and CI annotations read it. */
-export function formatLocation(d: Pick<Diagnostic, "file" | "line" | "column">): string {
+function formatLocation(d: Pick<Diagnostic, "file" | "line" | "column">): string {
   if (d.file === undefined) return "";
   let location = d.file;
   if (d.line !== undefined) location += `:${d.line}`;

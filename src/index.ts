@@ -1,5 +1,5 @@
 /** patrika's public API: re-exports only. */
-export { build, check, renderSite, type BuildOptions } from "./build.js";
+export { build, check, type BuildOptions } from "./build/index.js";
 export { defineConfig } from "./config/define.js";
 export type { ConfigInput } from "./config/schema.js";
 export {
@@ -11,12 +11,12 @@ export {
   type ParseDateOptions,
 } from "./dates/index.js";
 export type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
-export { loadArticles } from "./load/index.js";
 export type { Article, BuildReport, Feed, FeedItem, OutputFile, Site, SiteConfig } from "./model.js";
 export { renderAtom } from "./render/atom.js";
 export { renderJsonFeed } from "./render/json-feed.js";
 export { renderNewsSitemap } from "./render/news-sitemap.js";
 export { renderPreview } from "./render/preview.js";
 export { feedTopics, notifyHub } from "./publish/websub.js";
+export { renderSite, type RenderedOutput } from "./render/index.js";
 export { renderRss } from "./render/rss.js";
 export { renderSitemap, renderSitemapIndex, type SitemapPart } from "./render/sitemap.js";

@@ -21,13 +21,19 @@ export interface ArticleImage {
   length?: number;
 }
 
+/**
+ * Where an article's Markdown body is. Bodies are read only for the articles a feed renders (most articles of an
+ * archive never are), by an explicit step of the build (load/bodies.ts); an in-memory article carries its text.
+ */
+export type BodySource = { text: string } | { path: string; offset: number };
+
 /** One article after validation: every field typed, cleaned of XML-illegal characters, its URL and id fixed. */
 export interface Article {
   /** The file as shown in messages (articles folder + relative path). */
   file: string;
   /** POSIX path below the articles folder. */
   relativePath: string;
-  /** Permanent id for guid / atom:id: the `id` field, or a tag URI (see docs/identity.md). */
+  /** Permanent id for guid / atom:id: the `id` field, or a tag URI (see docs/urls-and-ids.md). */
   id: string;
   title: string;
   slug: string;
@@ -41,8 +47,8 @@ export interface Article {
   tags: string[];
   summary?: string;
   image?: ArticleImage;
-  /** Markdown body. */
-  body: string;
+  /** Where its Markdown body is (not the text itself: see BodySource). */
+  body: BodySource;
 }
 
 /** An article that goes into the feeds, with its body rendered to sanitised HTML. */
@@ -53,7 +59,7 @@ export interface FeedItem extends Article {
 }
 
 /** One feed (a channel): the site's main feed, or one category's. Every feed format renders from this. */
-export interface Feed {
+export interface Feed<Item extends Article = FeedItem> {
   /** Folder of its files below the output folder, as written on disk: "" for the main feed, "sports/" for a category. */
   folder: string;
   /** The same folder as a URL path, percent-encoded. */
@@ -64,8 +70,8 @@ export interface Feed {
   description: string;
   /** The page the feed stands for: the home page, or the category page. */
   homeUrl: string;
-  /** The newest `feedSize` articles, bodies rendered. */
-  items: FeedItem[];
+  /** The newest `feedSize` articles (bodies rendered, once the build has read them). */
+  items: Item[];
   /** Newest updated-or-published time of its articles (or now when it has none). */
   updated: ArticleDate;
 }
@@ -75,11 +81,11 @@ export interface Feed {
  * next, and so on; only full pages are archived, so a page never changes once written (the newest articles, which
  * do not fill a page yet, are in the current feed).
  */
-export interface ArchivePage {
+export interface ArchivePage<Item extends Article = FeedItem> {
   /** 1-based; the file is archive/<number>.xml. */
   number: number;
   /** Oldest first, as the page was filled. */
-  items: FeedItem[];
+  items: Item[];
   updated: ArticleDate;
 }
 
@@ -90,21 +96,24 @@ export interface CategoryPage {
   lastmod: ArticleDate;
 }
 
-/** Everything the renderers need, decided once: which articles, in which order, and the news window. */
-export interface Site {
+/**
+ * Everything the renderers need, decided once: which articles, in which order, and the news window. Assembled with
+ * plain Articles in its feeds (`Site<Article>`), then given the feed items' rendered bodies (`Site`).
+ */
+export interface Site<Item extends Article = FeedItem> {
   config: SiteConfig;
   /** The build's notion of now, in the site zone. */
   now: ArticleDate;
   /** Published articles (not drafts, not scheduled), newest first. */
   articles: Article[];
   /** The site's main feed. */
-  feed: Feed;
+  feed: Feed<Item>;
   /** One feed per category (with its subcategories' articles), when config.categoryFeeds is on. */
-  categoryFeeds: Feed[];
+  categoryFeeds: Feed<Item>[];
   /** Category pages, in path order. */
   categories: CategoryPage[];
   /** RFC 5005 archive pages of the main feed, oldest first (empty unless config.archive). */
-  archive: ArchivePage[];
+  archive: ArchivePage<Item>[];
   /** Google News: articles published in the window, newest first (split into files of 1,000 when rendered). */
   news: { start: ArticleDate; end: ArticleDate; items: Article[] };
   /** Newest updated-or-published time of any article (or now when there is none): the feeds' build date. */

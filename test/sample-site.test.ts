@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Parser from "rss-parser";
-import { build } from "../src/build.js";
+import { build } from "../src/build/index.js";
 import type { BuildReport } from "../src/model.js";
 import { checkRules, validateOutput } from "./support/validate.js";
 

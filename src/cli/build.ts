@@ -1,14 +1,14 @@
-import { build, check, type BuildOptions } from "../build.js";
+import { build, check, type BuildOptions } from "../build/index.js";
 import { CONFIG_FILES, loadConfig } from "../config/load.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { BuildReport } from "../model.js";
 import { feedTopics, notifyHub } from "../publish/websub.js";
-import { CACHE_DIR } from "../load/cache.js";
+import { CACHE_DIR } from "../build/cache.js";
 import { formatReport, formatReportJson } from "./report.js";
 import { resolveNow } from "./now.js";
 import { highlightReport, paint, progressBar } from "./terminal.js";
 import { watchAndRun } from "./watch.js";
-import type { Io } from "./main.js";
+import { EXIT, type Io } from "./io.js";
 
 export interface BuildFlags {
   articles?: string;
@@ -25,9 +25,6 @@ export interface BuildFlags {
   watch?: boolean;
   ping?: boolean;
 }
-
-/** Exit codes (README, "Exit codes"): 0 built, 1 article errors, 2 usage or config error, 3 could not write, 4 hub not notified. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, writeFailed: 3, pingFailed: 4 } as const;
 
 /** `patrika build`, `check` and `preview`: run the library, print its report, return the exit code. */
 export async function runBuild(action: "build" | "check", flags: BuildFlags, io: Io): Promise<number> {

@@ -1,6 +1,5 @@
 import { isValidTimeZone, tryParseBengaliDate } from "../dates/index.js";
-import { EXIT } from "./build.js";
-import type { Io } from "./main.js";
+import { EXIT, type Io } from "./io.js";
 import { resolveNow } from "./now.js";
 
 export interface DateFlags {

@@ -1,6 +1,5 @@
 import { importPages } from "../import/index.js";
-import { EXIT } from "./build.js";
-import type { Io } from "./main.js";
+import { EXIT, type Io } from "./io.js";
 
 export interface ImportFlags {
   out: string;

@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { CONFIG_FILES } from "../config/load.js";
 import { formatBengaliDate } from "../dates/index.js";
-import { EXIT } from "./build.js";
-import type { Io } from "./main.js";
+import { EXIT, type Io } from "./io.js";
 
 export interface InitFlags {
   dir: string;

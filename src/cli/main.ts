@@ -5,25 +5,11 @@ import { Command, CommanderError, Option } from "commander";
 import { CONFIG_FILES } from "../config/load.js";
 import { DEFAULT_TIME_ZONE } from "../config/schema.js";
 import { GENERATOR } from "../version.js";
-import { EXIT, runBuild, type BuildFlags } from "./build.js";
+import { runBuild, type BuildFlags } from "./build.js";
+import { EXIT, type Io } from "./io.js";
 import { runDate, type DateFlags } from "./date.js";
 import { runImport, type ImportFlags } from "./import.js";
 import { runInit, type InitFlags } from "./init.js";
-
-/** Everything the CLI touches outside itself, so tests run it in-process with fakes. */
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  env: NodeJS.ProcessEnv;
-  clock(): Date;
-  readStdin(): Promise<string>;
-  /** Whether standard output and error are a terminal (progress bar, colour); absent means no. */
-  isTTY?: boolean;
-  /** Milliseconds from an arbitrary start, for "Done in" and the progress bar's pace; absent means not shown. */
-  monotonic?(): number;
-  /** A signal that aborts on Ctrl-C (or SIGTERM), for commands that run until stopped (build --watch). */
-  interrupt?(): AbortSignal;
-}
 
 /** Parses argv, runs one command and returns its exit code; the only caller of process.exit is the entry point. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

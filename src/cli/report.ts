@@ -1,6 +1,7 @@
 import { formatDiagnostic } from "../diagnostics.js";
 import type { BuildReport } from "../model.js";
-import { OUTPUT_FILES } from "../render/xml.js";
+import { NEWS_WINDOW_MS } from "../limits.js";
+import { ARCHIVE_FOLDER, FEED_KINDS, archivePagePath, kindOfPath, OUTPUTS } from "../outputs.js";
 
 /** The lines printed after a build or check: problems first, then what was written and why anything is missing. */
 export function formatReport(report: BuildReport, action: "build" | "check", outDir: string, verbose = false, elapsedMs?: number): string {
@@ -56,13 +57,14 @@ function fileLines(report: BuildReport, outDir: string): string[] {
   const width = Math.max(...top.map((f) => f.name.length));
   const lines = top.map((file) => `  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count)}`);
   for (const feed of site.categoryFeeds) {
-    lines.push(`  ${outDir}/${feed.folder}{rss.xml,atom.xml,feed.json}  ${count(feed.items.length, "item")}`);
+    lines.push(`  ${outDir}/${feed.folder}{${FEED_KINDS.map((kind) => kind.name).join(",")}}  ${count(feed.items.length, "item")}`);
   }
   if (site.archive.length > 0) {
-    lines.push(`  ${outDir}/archive/1.xml … ${site.archive.length}.xml  ${count(site.archive.length, "archive page")} of ${site.config.feedSize}`);
+    const { one, many } = OUTPUTS.archivePage.unit;
+    lines.push(`  ${outDir}/${archivePagePath(1)} … ${archivePagePath(site.archive.length).slice(ARCHIVE_FOLDER.length + 1)}  ${count(site.archive.length, one, many)} of ${site.config.feedSize}`);
   }
   if (site.news.items.length === 0) {
-    lines.push(`  The news sitemap is empty: no article was published in the 48 hours before ${site.now.iso} (from ${site.news.start.iso}).`);
+    lines.push(`  The news sitemap is empty: no article was published in the ${NEWS_WINDOW_MS / 3_600_000} hours before ${site.now.iso} (from ${site.news.start.iso}).`);
   } else {
     lines.push(`  News window: ${site.news.start.iso} to ${site.news.end.iso}.`);
   }
@@ -101,14 +103,11 @@ export function formatReportJson(report: BuildReport): string {
   );
 }
 
+/** A file's count in the unit the outputs table gives it ("13 items", "20 URLs"). */
 function describeCount(name: string, n: number): string {
-  if (name === OUTPUT_FILES.rss || name === OUTPUT_FILES.jsonFeed) return count(n, "item");
-  if (name === OUTPUT_FILES.atom) return count(n, "entry", "entries");
-  if (name.endsWith("-index.xml")) return count(n, "sitemap");
-  if (name.startsWith("news-sitemap")) return count(n, "news article");
-  if (name === OUTPUT_FILES.report) return count(n, "skipped article");
-  if (name.endsWith(".html")) return `${count(n, "item")} (preview page for people)`;
-  return count(n, "URL");
+  const kind = kindOfPath(name) ?? OUTPUTS.sitemap;
+  const counted = count(n, kind.unit.one, kind.unit.many);
+  return kind.group === "page" ? `${counted} (preview page for people)` : counted;
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {

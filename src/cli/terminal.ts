@@ -1,5 +1,5 @@
 import picocolors from "picocolors";
-import type { Io } from "./main.js";
+import type { Io } from "./io.js";
 
 /** Below this many files a load is too quick for a progress bar to be anything but flicker. */
 const PROGRESS_MIN_FILES = 1000;
@@ -7,7 +7,7 @@ const PROGRESS_MIN_FILES = 1000;
 const PROGRESS_INTERVAL_MS = 80;
 
 /** Colour only on a terminal, never when NO_COLOR is set to anything (no-color.org) or the terminal is dumb. */
-export function wantsColour(io: Pick<Io, "isTTY" | "env">): boolean {
+function wantsColour(io: Pick<Io, "isTTY" | "env">): boolean {
   return io.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== "dumb";
 }
 

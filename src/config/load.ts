@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isValidTimeZone } from "../dates/index.js";
 import { describeValue, lineColumnAt, nearestName } from "../text.js";
-import { configSchema, resolveConfig, type SiteConfig } from "./schema.js";
+import { configSchema, siteConfigSchema, type SiteConfig } from "./schema.js";
 
 /** The keys a config file may set ($schema, for editors, goes unmentioned). */
 const CONFIG_KEYS = Object.keys(configSchema.shape).filter((key) => !key.startsWith("$"));
@@ -12,7 +12,7 @@ const CONFIG_KEYS = Object.keys(configSchema.shape).filter((key) => !key.startsW
 /** The config files looked for, in this order, when --config is not given (a typed module or JSON). */
 export const CONFIG_FILES = ["patrika.config.ts", "patrika.config.mts", "patrika.config.mjs", "patrika.config.js", "patrika.config.json"] as const;
 /** The config file `patrika init` writes and messages suggest. */
-export const DEFAULT_CONFIG_FILE = "patrika.config.json";
+const DEFAULT_CONFIG_FILE = "patrika.config.json";
 /** Config files that are modules run with their `export default` (TypeScript is compiled on the fly). */
 const MODULE_CONFIG = /\.(c|m)?(t|j)s$/;
 
@@ -114,7 +114,7 @@ export function parseConfig(text: string, file: string): ConfigResult {
 
 /** Checks config data against the schema; `locate` finds a key in the source for messages. */
 export function validateConfig(data: unknown, file: string, locate: (key: string) => { line?: number; column?: number } = () => ({})): ConfigResult {
-  const parsed = configSchema.safeParse(data);
+  const parsed = siteConfigSchema.safeParse(data);
   if (!parsed.success) {
     const diagnostics: Diagnostic[] = [];
     for (const issue of parsed.error.issues) {
@@ -142,7 +142,8 @@ export function validateConfig(data: unknown, file: string, locate: (key: string
         file,
         ...(key ? locate(key) : {}),
         field: key || undefined,
-        message: key ? `config key "${key}" is invalid` : "the config must be a JSON object",
+        // A rule of patrika's own (a refinement) says exactly what is wrong; zod's type messages add nothing.
+        message: !key ? "the config must be a JSON object" : issue.code === "custom" ? `config key "${key}" must be ${issue.message}` : `config key "${key}" is invalid`,
         found: value === undefined ? "nothing (the key is missing)" : describeValue(value),
         expected: expectedFor(key, issue.message),
       });
@@ -161,7 +162,7 @@ export function validateConfig(data: unknown, file: string, locate: (key: string
       expected: 'an IANA zone name such as "Asia/Dhaka" or "Asia/Kolkata"',
     });
   }
-  const config = resolveConfig(parsed.data);
+  const config = parsed.data;
   // Folders in a config file are relative to the file, so `--config site/patrika.config.json` finds site/articles.
   if (existsSync(file)) {
     if (config.articlesDir) config.articlesDir = join(dirname(file), config.articlesDir);
@@ -171,7 +172,8 @@ export function validateConfig(data: unknown, file: string, locate: (key: string
 }
 
 const EXPECTED: Record<string, string> = {
-  siteUrl: "an absolute http(s) URL without query or fragment, such as https://www.example.com",
+  siteUrl: "an absolute http(s) URL without query, fragment, user name or password, such as https://www.example.com",
+  banglaCalendar: '"bangladesh" or "west-bengal"',
   title: "a non-empty string",
   description: "a non-empty string",
   language: 'an ISO 639 language code such as "bn"',

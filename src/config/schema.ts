@@ -1,34 +1,43 @@
 import { z } from "zod";
+import { FEED_SIZE } from "../limits.js";
 
 /** The default zone: Bangladesh publishers print Dhaka local time. */
 export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
-/** How many articles each feed carries by default. */
-export const DEFAULT_FEED_SIZE = 50;
-/** A feed larger than this is a mistake rather than a choice (readers time out on multi-MB feeds). */
-export const MAX_FEED_SIZE = 1000;
 /** Publication dates before this are taken for typos (a year of 1025 for 2025) unless the config says otherwise. */
-export const DEFAULT_EARLIEST_DATE = "1900-01-01";
+const DEFAULT_EARLIEST_DATE = "1900-01-01";
 /** Scheduling further ahead than this many days is taken for a typo (2052 for 2025). */
-export const DEFAULT_MAX_FUTURE_DAYS = 366;
+const DEFAULT_MAX_FUTURE_DAYS = 366;
 
+/** A URL patrika links to: absolute http(s) with a host, written without surrounding spaces. */
 const absoluteHttpUrl = z
   .string()
+  .refine((value) => value === value.trim(), "a URL without spaces before or after it")
   .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
+    const url = parseUrl(value);
+    return url !== undefined && (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
   }, "an absolute http(s) URL such as https://www.example.com")
   .refine((value) => !/[?#]/.test(value), "a URL without ?query or #fragment");
+
+/** The site's own URL: a linked URL that also carries no user name or password (they would be published in every link). */
+const siteUrl = absoluteHttpUrl.refine((value) => {
+  const url = parseUrl(value);
+  return url === undefined || (url.username === "" && url.password === "");
+}, "a URL without a user name or password");
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
 
 /** `patrika.config.json`: every key a site can set, with its default. Unknown keys are rejected. */
 export const configSchema = z.strictObject({
   /** Editors' completion: the JSON Schema this file follows (ignored by patrika). */
   $schema: z.string().optional(),
   /** Absolute URL of the site's home; article URLs are built below it. */
-  siteUrl: absoluteHttpUrl.describe("Absolute URL of the site’s home; article URLs are built below it."),
+  siteUrl: siteUrl.describe("Absolute URL of the site’s home; article URLs are built below it."),
   /** Feed title; defaults to the publication name, then the site's host name. */
   title: z.string().trim().min(1).optional().describe("Feed title; defaults to publicationName, then the site’s host name."),
   /** Feed description; defaults to the title. */
@@ -40,10 +49,15 @@ export const configSchema = z.strictObject({
     .default("bn").describe("Language code of the articles (news sitemap uses its ISO 639 part)."),
   /** The name Google News knows the publication by; defaults to the title. */
   publicationName: z.string().trim().min(1).optional().describe("The name Google News knows the publication by."),
+  /** Which Bangla calendar বঙ্গাব্দ dates are read in; default from the zone (Asia/Kolkata: west-bengal, else bangladesh). */
+  banglaCalendar: z
+    .enum(["bangladesh", "west-bengal"])
+    .optional()
+    .describe("Bangla calendar of বঙ্গাব্দ dates: bangladesh (revised, 1 Boishakh = 14 April) or west-bengal; default from timeZone."),
   /** IANA zone in which dates without an offset are read. */
   timeZone: z.string().default(DEFAULT_TIME_ZONE).describe("IANA zone in which dates without an offset are read."),
   /** How many of the newest articles each feed carries. */
-  feedSize: z.number().int().min(1).max(MAX_FEED_SIZE).default(DEFAULT_FEED_SIZE).describe("How many of the newest articles each feed carries."),
+  feedSize: z.number().int().min(FEED_SIZE.min).max(FEED_SIZE.max).default(FEED_SIZE.default).describe("How many of the newest articles each feed carries."),
   /** The publication's logo (RSS channel image, Atom logo, JSON Feed icon): an absolute URL. */
   logo: absoluteHttpUrl.optional().describe("Absolute URL of the publication’s logo."),
   /** A small square icon (Atom icon, JSON Feed favicon): an absolute URL. */
@@ -71,36 +85,17 @@ export const configSchema = z.strictObject({
 /** The config as written in the file (all optional keys optional). */
 export type ConfigInput = z.input<typeof configSchema>;
 
-/** The config after validation and defaults: what the pipeline reads. */
-export interface SiteConfig {
-  /** Site URL without a trailing slash, e.g. `https://www.example.com` or `https://example.com/news`. */
-  siteUrl: string;
-  title: string;
-  description: string;
-  language: string;
-  publicationName: string;
-  timeZone: string;
-  feedSize: number;
-  earliestDate: string;
-  maxFutureDays: number;
-  logo?: string;
-  icon?: string;
-  copyright?: string;
-  ttl?: number;
-  hub?: string;
-  categoryFeeds: boolean;
-  archive: boolean;
-  /** Articles folder from the config file, already relative to the working directory. */
-  articlesDir?: string;
-  /** Output folder from the config file, already relative to the working directory. */
-  outDir?: string;
-}
-
-/** Fills the derived defaults (title from the host, description from the title) and trims the site URL. */
-export function resolveConfig(parsed: z.output<typeof configSchema>): SiteConfig {
-  const siteUrl = parsed.siteUrl.replace(/\/+$/, "");
-  const title = parsed.title ?? parsed.publicationName ?? new URL(siteUrl).hostname;
+/**
+ * Fills the derived defaults (title from the host, description from the title) and canonicalises the site URL as
+ * WHATWG URL parsing does (a Unicode host in punycode, the path percent-encoded, no trailing slash), so every `<loc>`
+ * and every id is built from the same form.
+ */
+function resolveConfig(parsed: z.output<typeof configSchema>) {
+  const url = new URL(parsed.siteUrl);
+  const siteUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const title = parsed.title ?? parsed.publicationName ?? url.hostname;
   return {
+    /** Site URL without a trailing slash, e.g. `https://www.example.com` or `https://example.com/news`. */
     siteUrl,
     title,
     description: parsed.description ?? title,
@@ -112,12 +107,22 @@ export function resolveConfig(parsed: z.output<typeof configSchema>): SiteConfig
     maxFutureDays: parsed.maxFutureDays,
     categoryFeeds: parsed.categoryFeeds,
     archive: parsed.archive,
+    /** Absent: the date reader's default for the zone. */
+    ...(parsed.banglaCalendar ? { banglaCalendar: parsed.banglaCalendar } : {}),
     ...(parsed.logo ? { logo: parsed.logo } : {}),
     ...(parsed.icon ? { icon: parsed.icon } : {}),
     ...(parsed.copyright ? { copyright: parsed.copyright } : {}),
     ...(parsed.ttl ? { ttl: parsed.ttl } : {}),
     ...(parsed.hub ? { hub: parsed.hub } : {}),
+    /** Articles folder from the config file, already relative to the working directory once loaded. */
     ...(parsed.articlesDir ? { articlesDir: parsed.articlesDir } : {}),
+    /** Output folder from the config file, already relative to the working directory once loaded. */
     ...(parsed.outDir ? { outDir: parsed.outDir } : {}),
   };
 }
+
+/** The config as validated, with its derived defaults: what the pipeline reads. */
+export const siteConfigSchema = configSchema.transform(resolveConfig);
+
+/** The config after validation and defaults, inferred from siteConfigSchema. */
+export type SiteConfig = z.output<typeof siteConfigSchema>;

@@ -1,11 +1,10 @@
 import MarkdownIt from "markdown-it";
+import { EXCERPT_LENGTH } from "../limits.js";
 
 // Raw HTML in Markdown is not passed through: syndicated bodies must carry no script, style or event handlers.
 // markdown-it's own link check already refuses javascript:, vbscript:, file: and non-image data: URLs.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-/** A plain-text excerpt stops near this many characters (feed readers show two or three lines). */
-export const EXCERPT_LENGTH = 300;
 
 /** An article body for feeds: sanitised HTML, and its first paragraph as plain text for items without a summary. */
 export interface RenderedBody {

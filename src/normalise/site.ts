@@ -2,11 +2,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { compareText } from "../diagnostics.js";
 import { formatIsoInZone } from "../dates/index.js";
 import type { ArchivePage, Article, ArticleDate, CategoryPage, Feed, FeedItem, Site, SiteConfig } from "../model.js";
+import { NEWS_WINDOW_MS } from "../limits.js";
 import { renderBody } from "./body.js";
 import { encodePath } from "./paths.js";
-
-/** Google News crawls articles published in the last two days (Google Search Central, "News sitemaps"). */
-export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 export interface SiteInput {
   config: SiteConfig;
@@ -15,32 +13,23 @@ export interface SiteInput {
   drafts: string[];
 }
 
-/** Decides what is published where: drops scheduled articles, orders the rest, picks feed, category and news items. */
-export function assembleSite(input: SiteInput): Site {
+/**
+ * Decides what is published where: drops scheduled articles, orders the rest, picks feed, category and news items.
+ * The feeds hold plain Articles: their bodies are read and rendered afterwards, for those items only (attachBodies).
+ */
+export function assembleSite(input: SiteInput): Site<Article> {
   const { config, now } = input;
   const stamp = (instant: Date): ArticleDate => ({ iso: formatIsoInZone(instant, config.timeZone), instant, precision: "second" });
   const scheduled = input.articles.filter((a) => a.published.instant.getTime() > now.getTime());
   const published = newestFirst(input.articles.filter((a) => a.published.instant.getTime() <= now.getTime()));
   const updated = newestUpdate(published) ?? stamp(now);
-
-  // Bodies are rendered once per article, and only for articles that some feed carries.
-  const rendered = new Map<Article, FeedItem>();
-  const toFeedItem = (article: Article): FeedItem => {
-    let item = rendered.get(article);
-    if (!item) {
-      const { html, excerpt } = renderBody(article.body, article.url);
-      item = { ...article, html, description: article.summary ?? excerpt };
-      rendered.set(article, item);
-    }
-    return item;
-  };
-  const feed: Feed = {
+  const feed: Feed<Article> = {
     folder: "",
     urlFolder: "",
     title: config.title,
     description: config.description,
     homeUrl: `${config.siteUrl}/`,
-    items: published.slice(0, config.feedSize).map(toFeedItem),
+    items: published.slice(0, config.feedSize),
     updated,
   };
 
@@ -62,7 +51,7 @@ export function assembleSite(input: SiteInput): Site {
     url: `${config.siteUrl}/${encodePath(category.split("/"))}`,
     lastmod: newestUpdate(byCategory.get(category)!)!,
   }));
-  const categoryFeeds: Feed[] = !config.categoryFeeds
+  const categoryFeeds: Feed<Article>[] = !config.categoryFeeds
     ? []
     : categories.map(({ category, url, lastmod }) => ({
         folder: `${category}/`,
@@ -71,16 +60,16 @@ export function assembleSite(input: SiteInput): Site {
         title: `${config.title}: ${category}`,
         description: config.description,
         homeUrl: url,
-        items: byCategory.get(category)!.slice(0, config.feedSize).map(toFeedItem),
+        items: byCategory.get(category)!.slice(0, config.feedSize),
         updated: lastmod,
       }));
 
-  const archive: ArchivePage[] = [];
+  const archive: ArchivePage<Article>[] = [];
   if (config.archive) {
     const oldestFirst = [...published].reverse();
     for (let start = 0; start + config.feedSize <= oldestFirst.length; start += config.feedSize) {
       const page = oldestFirst.slice(start, start + config.feedSize);
-      archive.push({ number: archive.length + 1, items: page.map(toFeedItem), updated: newestUpdate(page)! });
+      archive.push({ number: archive.length + 1, items: page, updated: newestUpdate(page)! });
     }
   }
 
@@ -97,6 +86,40 @@ export function assembleSite(input: SiteInput): Site {
     news: { start: stamp(windowStart), end: stamp(now), items: newsItems },
     updated,
     excluded: { drafts: [...input.drafts].sort(compareText), scheduled: scheduled.map((a) => a.file).sort(compareText) },
+  };
+}
+
+/** Every article some feed or archive page carries, once each: the only ones whose bodies are read. */
+export function feedArticles(site: Site<Article>): Set<Article> {
+  const items = new Set<Article>();
+  for (const feed of [site.feed, ...site.categoryFeeds]) for (const article of feed.items) items.add(article);
+  for (const page of site.archive) for (const article of page.items) items.add(article);
+  return items;
+}
+
+/**
+ * The site with every feed item's body rendered (sanitised HTML and a plain-text excerpt), each once however many
+ * feeds carry it. Pure: `bodies` holds the Markdown of every article in feedArticles(site).
+ */
+export function attachBodies(site: Site<Article>, bodies: ReadonlyMap<Article, string>): Site {
+  const rendered = new Map<Article, FeedItem>();
+  const toItem = (article: Article): FeedItem => {
+    let item = rendered.get(article);
+    if (!item) {
+      const body = bodies.get(article);
+      if (body === undefined) throw new Error(`attachBodies: no body for ${article.file}`);
+      const { html, excerpt } = renderBody(body, article.url);
+      item = { ...article, html, description: article.summary ?? excerpt };
+      rendered.set(article, item);
+    }
+    return item;
+  };
+  const feedOf = (feed: Feed<Article>): Feed => ({ ...feed, items: feed.items.map(toItem) });
+  return {
+    ...site,
+    feed: feedOf(site.feed),
+    categoryFeeds: site.categoryFeeds.map(feedOf),
+    archive: site.archive.map((page) => ({ ...page, items: page.items.map(toItem) })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Site } from "../model.js";
-import { OUTPUT_FILES, outputUrl } from "../render/xml.js";
+import { FEED_KINDS } from "../outputs.js";
+import { outputUrl } from "../render/xml.js";
 
 /** How long one hub request may take: a hub that hangs must not hold up the publishing step for long. */
 const PING_TIMEOUT_MS = 10_000;
@@ -16,7 +17,7 @@ export interface PingOptions {
 /** The feed URLs a hub is told about: every feed the build wrote (the main feed and each category's). */
 export function feedTopics(site: Site): string[] {
   return [site.feed, ...site.categoryFeeds].flatMap((feed) =>
-    [OUTPUT_FILES.rss, OUTPUT_FILES.atom, OUTPUT_FILES.jsonFeed].map((name) => outputUrl(site, name, feed.urlFolder)),
+    FEED_KINDS.map((kind) => outputUrl(site, kind.name, feed.urlFolder)),
   );
 }
 

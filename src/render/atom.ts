@@ -1,6 +1,7 @@
 import type { ArchivePage, Feed, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
-import { imageMimeType, NS, OUTPUT_FILES, outputUrl, XmlWriter } from "./xml.js";
+import { archivePagePath, OUTPUTS } from "../outputs.js";
+import { imageMimeType, NS, outputUrl, XmlWriter } from "./xml.js";
 
 /**
  * Atom 1.0 (RFC 4287) of the same items as the RSS feed. The feed's id is the URL of the page it stands for (the
@@ -16,7 +17,7 @@ export function renderAtom(site: Site, feed: Feed = site.feed): string {
   xml.leaf("subtitle", feed.description);
   xml.leaf("updated", feed.updated.iso);
   xml.empty("link", { rel: "alternate", type: "text/html", href: feed.homeUrl });
-  xml.empty("link", { rel: "self", type: "application/atom+xml", href: outputUrl(site, OUTPUT_FILES.atom, feed.urlFolder) });
+  xml.empty("link", { rel: "self", type: "application/atom+xml", href: outputUrl(site, OUTPUTS.atom.name, feed.urlFolder) });
   if (config.hub) xml.empty("link", { rel: "hub", href: config.hub });
   xml.open("author").leaf("name", config.publicationName).close();
   xml.leaf("generator", GENERATOR.name, { uri: GENERATOR.uri, version: GENERATOR.version });
@@ -32,8 +33,8 @@ export function renderAtom(site: Site, feed: Feed = site.feed): string {
 }
 
 /** The URL of archive page n (RFC 5005 archived feeds). */
-export function archiveUrl(site: Site, n: number): string {
-  return outputUrl(site, `${n}.xml`, "archive/");
+function archiveUrl(site: Site, n: number): string {
+  return outputUrl(site, archivePagePath(n));
 }
 
 /**
@@ -50,7 +51,7 @@ export function renderAtomArchive(site: Site, page: ArchivePage): string {
   xml.leaf("title", site.feed.title);
   xml.leaf("updated", page.updated.iso);
   xml.empty("link", { rel: "self", type: "application/atom+xml", href: archiveUrl(site, page.number) });
-  xml.empty("link", { rel: "current", type: "application/atom+xml", href: outputUrl(site, OUTPUT_FILES.atom) });
+  xml.empty("link", { rel: "current", type: "application/atom+xml", href: outputUrl(site, OUTPUTS.atom.name) });
   if (page.number > 1) xml.empty("link", { rel: "prev-archive", href: archiveUrl(site, page.number - 1) });
   xml.empty("link", { rel: "alternate", type: "text/html", href: site.feed.homeUrl });
   xml.open("author").leaf("name", config.publicationName).close();

@@ -1,5 +1,6 @@
 import type { Feed, Site } from "../model.js";
-import { OUTPUT_FILES, outputUrl } from "./xml.js";
+import { OUTPUTS } from "../outputs.js";
+import { outputUrl } from "./xml.js";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of the same items as the RSS and Atom feeds. */
 export function renderJsonFeed(site: Site, feed: Feed = site.feed): string {
@@ -8,7 +9,7 @@ export function renderJsonFeed(site: Site, feed: Feed = site.feed): string {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
     home_page_url: feed.homeUrl,
-    feed_url: outputUrl(site, OUTPUT_FILES.jsonFeed, feed.urlFolder),
+    feed_url: outputUrl(site, OUTPUTS.jsonFeed.name, feed.urlFolder),
     description: feed.description,
     icon: config.logo,
     favicon: config.icon,

@@ -1,9 +1,8 @@
 import type { Site } from "../model.js";
 import { imageBlock, loc, splitSitemap, type SitemapPart } from "./sitemap-parts.js";
-import { escapeText, NS, OUTPUT_FILES, XmlWriter } from "./xml.js";
-
-/** Google News: at most 1,000 `news:news` entries per news sitemap. */
-export const MAX_NEWS_URLS = 1000;
+import { MAX_NEWS_URLS } from "../limits.js";
+import { OUTPUTS } from "../outputs.js";
+import { escapeText, NS, XmlWriter } from "./xml.js";
 
 /**
  * Google News sitemaps (Google Search Central, "Build a Google News sitemap"): the articles of the last 48 hours
@@ -15,7 +14,7 @@ export function renderNewsSitemap(site: Site): SitemapPart[] {
   if (site.news.items.length === 0) {
     const xml = new XmlWriter();
     xml.open("urlset", { xmlns: NS.sitemap }).open("url").leaf("loc", `${site.config.siteUrl}/`).close().close();
-    return [{ name: OUTPUT_FILES.newsSitemap, content: xml.end(), count: 0, lastmod: site.updated.iso }];
+    return [{ name: OUTPUTS.newsSitemap.name, content: xml.end(), count: 0, lastmod: site.updated.iso }];
   }
   const name = escapeText(site.config.publicationName);
   const language = newsLanguage(site.config.language);
@@ -27,7 +26,7 @@ export function renderNewsSitemap(site: Site): SitemapPart[] {
       `      <news:title>${escapeText(article.title)}</news:title>\n    </news:news>\n${imageBlock(article)}  </url>\n`,
     lastmod: (article.updated ?? article.published).iso,
   }));
-  return splitSitemap(entries, OUTPUT_FILES.newsSitemap, MAX_NEWS_URLS, { news: true, image: site.news.items.some((a) => a.image) });
+  return splitSitemap(entries, OUTPUTS.newsSitemap.name, MAX_NEWS_URLS, { news: true, image: site.news.items.some((a) => a.image) });
 }
 
 /** Google News wants the ISO 639 code alone (`bn`, not `bn-BD`), except zh-cn/zh-tw. */

@@ -2,26 +2,14 @@ import { toBengaliDigits } from "../dates/digits.js";
 import { formatBengaliDate } from "../dates/index.js";
 import type { ArticleDate, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
-import { escapeAttribute as attr, escapeText as text, OUTPUT_FILES } from "./xml.js";
+import { FEED_KINDS, kindOfPath, type OutputKind } from "../outputs.js";
+import { escapeAttribute as attr, escapeText as text } from "./xml.js";
 
 /** A file the build wrote: its name below the output folder and how many items, URLs or parts it holds. */
 export interface PreviewOutput {
   name: string;
   count: number;
 }
-
-/** What each output file is, for people: a label and the unit its count is in (a table, not branches). */
-const FILE_KINDS: readonly { match: RegExp; label: string; unit: string }[] = [
-  { match: /^rss\.xml$/, label: "RSS ২.০", unit: "টি খবর" },
-  { match: /^atom\.xml$/, label: "Atom ১.০", unit: "টি খবর" },
-  { match: /^feed\.json$/, label: "JSON Feed", unit: "টি খবর" },
-  { match: /^archive\/\d+\.xml$/, label: "Atom আর্কাইভ", unit: "টি খবর" },
-  { match: /^news-sitemap-index\.xml$/, label: "গুগল নিউজ সাইটম্যাপের সূচি", unit: "টি অংশ" },
-  { match: /^news-sitemap(-\d+)?\.xml$/, label: "গুগল নিউজ সাইটম্যাপ", unit: "টি ঠিকানা" },
-  { match: /^sitemap-index\.xml$/, label: "সাইটম্যাপের সূচি", unit: "টি অংশ" },
-  { match: /^sitemap(-\d+)?\.xml$/, label: "সাইটম্যাপ", unit: "টি ঠিকানা" },
-  { match: /^patrika-report\.json$/, label: "বিল্ড রিপোর্ট", unit: "টি লেখা বাদ" },
-];
 
 // Bengali needs a font that has its conjuncts; list the common ones per platform before the generic fallback.
 const BENGALI_FONTS = `"Noto Sans Bengali", "Noto Serif Bengali", "Hind Siliguri", "SolaimanLipi", "Kalpurush", "Nirmala UI", "Vrinda", "Bangla Sangam MN", sans-serif`;
@@ -165,21 +153,20 @@ function href(name: string): string {
   return name.split("/").map(encodeURIComponent).join("/");
 }
 
-function kindOf(name: string): { label: string; unit: string } {
-  return FILE_KINDS.find((kind) => kind.match.test(name)) ?? { label: "", unit: "টি" };
+/** What a file is, for people (from the outputs table); a file patrika does not know gets no label. */
+function kindOf(name: string): Pick<OutputKind, "label"> & { unit: { bn: string } } {
+  return kindOfPath(name) ?? { label: "", unit: { bn: "টি" } };
 }
 
 function fileRow(output: PreviewOutput, kind = kindOf(output.name)): string {
-  const note = [kind.label, `${number(output.count)}${kind.unit}`].filter(Boolean).join(" · ");
+  const note = [kind.label, `${number(output.count)}${kind.unit.bn}`].filter(Boolean).join(" · ");
   return `<li><a href="${attr(href(output.name))}"><code>${text(output.name)}</code></a><span class="note">${text(note)}</span></li>\n`;
 }
 
 /** Feed autodiscovery for the main feeds, so a reader pointed at the page finds them. */
 function alternateLinks(outputs: readonly PreviewOutput[]): string {
-  const types: Record<string, string> = { [OUTPUT_FILES.rss]: "application/rss+xml", [OUTPUT_FILES.atom]: "application/atom+xml", [OUTPUT_FILES.jsonFeed]: "application/feed+json" };
-  return outputs
-    .filter((o) => types[o.name] !== undefined)
-    .map((o) => `<link rel="alternate" type="${types[o.name]!}" href="${attr(href(o.name))}" title="${attr(kindOf(o.name).label)}">\n`)
+  return FEED_KINDS.filter((kind) => outputs.some((o) => o.name === kind.name))
+    .map((kind) => `<link rel="alternate" type="${kind.mediaType!}" href="${attr(href(kind.name))}" title="${attr(kind.label)}">\n`)
     .join("");
 }
 
@@ -190,15 +177,13 @@ function outputGroups(outputs: readonly PreviewOutput[]): string {
   const reports: PreviewOutput[] = [];
   const byFolder = new Map<string, PreviewOutput[]>();
   for (const output of outputs) {
-    const { name } = output;
-    // The manifest is patrika's own bookkeeping for removing stale files, not something to subscribe to.
-    if (name === ".patrika-manifest.json") continue;
-    const slash = name.lastIndexOf("/");
-    const folder = name.slice(0, slash + 1);
-    if (name === OUTPUT_FILES.report) reports.push(output);
+    const kind = kindOfPath(output.name);
+    if (!kind) continue; // not an output for people (patrika's own bookkeeping)
+    const folder = output.name.slice(0, output.name.lastIndexOf("/") + 1);
+    if (kind.group === "report") reports.push(output);
     // Every file in a folder is a category's, except the main feed's RFC 5005 archive pages.
-    else if (folder !== "" && !/^archive\/\d+\.xml$/.test(name)) byFolder.set(folder, [...(byFolder.get(folder) ?? []), output]);
-    else if (/sitemap/.test(name)) sitemaps.push(output);
+    else if (folder !== "" && kind.folder === "feed") byFolder.set(folder, [...(byFolder.get(folder) ?? []), output]);
+    else if (kind.group === "sitemap") sitemaps.push(output);
     else main.push(output);
   }
   const group = (title: string, body: string) => `<section class="group">\n<h3>${title}</h3>\n<ul class="files">\n${body}</ul>\n</section>\n`;
@@ -213,6 +198,6 @@ function outputGroups(outputs: readonly PreviewOutput[]): string {
 /** One category: its name, a link per format, and the item count (the same in each of its feeds). */
 function categoryRow(folder: string, files: readonly PreviewOutput[]): string {
   const links = files.map((o) => `<a href="${attr(href(o.name))}">${text(kindOf(o.name.slice(folder.length)).label || o.name.slice(folder.length))}</a>`).join(" · ");
-  const count = files[0] ? `${number(files[0].count)}${kindOf(files[0].name.slice(folder.length)).unit}` : "";
+  const count = files[0] ? `${number(files[0].count)}${kindOf(files[0].name.slice(folder.length)).unit.bn}` : "";
   return `<li><code>${text(folder.slice(0, -1))}</code> ${links}<span class="note">${text(count)}</span></li>\n`;
 }

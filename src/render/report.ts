@@ -1,6 +1,6 @@
 import type { BuildReport } from "../model.js";
 import { formatIsoInZone } from "../dates/index.js";
-import { NEWS_WINDOW_MS } from "../normalise/site.js";
+import { NEWS_WINDOW_MS } from "../limits.js";
 import { GENERATOR } from "../version.js";
 
 /**

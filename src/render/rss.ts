@@ -1,6 +1,7 @@
 import type { Feed, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
-import { imageMimeType, NS, OUTPUT_FILES, outputUrl, rfc822, XmlWriter } from "./xml.js";
+import { OUTPUTS } from "../outputs.js";
+import { imageMimeType, NS, outputUrl, rfc822, XmlWriter } from "./xml.js";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) of a feed's items. Bylines go in `dc:creator` because RSS
@@ -20,7 +21,7 @@ export function renderRss(site: Site, feed: Feed = site.feed): string {
   xml.leaf("generator", `${GENERATOR.name} ${GENERATOR.version}`);
   xml.leaf("ttl", config.ttl === undefined ? undefined : String(config.ttl));
   if (config.logo) xml.open("image").leaf("url", config.logo).leaf("title", feed.title).leaf("link", feed.homeUrl).close();
-  xml.empty("atom:link", { href: outputUrl(site, OUTPUT_FILES.rss, feed.urlFolder), rel: "self", type: "application/rss+xml" });
+  xml.empty("atom:link", { href: outputUrl(site, OUTPUTS.rss.name, feed.urlFolder), rel: "self", type: "application/rss+xml" });
   if (config.hub) xml.empty("atom:link", { href: config.hub, rel: "hub" });
   for (const item of feed.items) renderItem(xml, item);
   xml.close().close();

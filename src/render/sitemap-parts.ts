@@ -1,9 +1,7 @@
 import type { Article } from "../model.js";
-import { escapeText, NS, partName } from "./xml.js";
-
-/** sitemaps.org protocol: at most 50,000 URLs and 50 MiB (52,428,800 bytes) uncompressed per sitemap file. */
-export const MAX_SITEMAP_URLS = 50_000;
-export const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
+import { MAX_SITEMAP_BYTES } from "../limits.js";
+import { partName } from "../outputs.js";
+import { escapeText, NS } from "./xml.js";
 
 /** One file of a (possibly split) sitemap. */
 export interface SitemapPart {

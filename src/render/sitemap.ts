@@ -1,6 +1,8 @@
 import type { Site } from "../model.js";
-import { imageBlock, loc, MAX_SITEMAP_URLS, splitSitemap, type SitemapPart } from "./sitemap-parts.js";
-import { NS, OUTPUT_FILES, outputUrl, XmlWriter } from "./xml.js";
+import { MAX_SITEMAP_URLS } from "../limits.js";
+import { OUTPUTS } from "../outputs.js";
+import { imageBlock, loc, splitSitemap, type SitemapPart } from "./sitemap-parts.js";
+import { NS, outputUrl, XmlWriter } from "./xml.js";
 
 export type { SitemapPart } from "./sitemap-parts.js";
 
@@ -21,7 +23,7 @@ export function renderSitemap(site: Site): SitemapPart[] {
       return { xml: `  <url>\n${loc(article.url)}    <lastmod>${lastmod}</lastmod>\n${imageBlock(article)}  </url>\n`, lastmod };
     }),
   ];
-  return splitSitemap(entries, OUTPUT_FILES.sitemap, MAX_SITEMAP_URLS, { image: site.articles.some((a) => a.image) });
+  return splitSitemap(entries, OUTPUTS.sitemap.name, MAX_SITEMAP_URLS, { image: site.articles.some((a) => a.image) });
 }
 
 /** A sitemap index (sitemaps.org) listing the parts of a split sitemap, each with its newest lastmod. */

@@ -5,7 +5,7 @@ import { xmlSafe } from "../text.js";
  * A minimal streaming XML writer. xmlbuilder2 (the design card's choice) leaves any `&` that starts `&lt;`, `&amp;`,
  * `&quot;`, `&apos;` or `&gt;` unescaped, in text and attributes alike: a title that says "&lt;" comes out as "<",
  * and an HTML body's escaped `&lt;script&gt;` reaches readers as a live `<script>` tag
- * (test/render/xml-library-traps.test.ts). Escaping is the one thing a feed writer must get right, so we own it.
+ * (test/render/library-traps.test.ts). Escaping is the one thing a feed writer must get right, so we own it.
  */
 
 /** Attribute values; `undefined` leaves the attribute out. */
@@ -96,23 +96,6 @@ export const NS = {
   xml: "http://www.w3.org/XML/1998/namespace",
   feedHistory: "http://purl.org/syndication/history/1.0",
 } as const;
-
-/** The output files and the names they are published under, next to the site's home (or a category page). */
-export const OUTPUT_FILES = {
-  rss: "rss.xml",
-  atom: "atom.xml",
-  jsonFeed: "feed.json",
-  newsSitemap: "news-sitemap.xml",
-  newsSitemapIndex: "news-sitemap-index.xml",
-  sitemap: "sitemap.xml",
-  sitemapIndex: "sitemap-index.xml",
-  report: "patrika-report.json",
-} as const;
-
-/** The n-th file (from 1) of a split output: sitemap.xml, sitemap-2.xml, sitemap-3.xml … */
-export function partName(name: string, part: number): string {
-  return part === 1 ? name : name.replace(/\.xml$/, `-${part}.xml`);
-}
 
 /** Absolute URL at which a file of the output is published (`urlFolder` is percent-encoded, ending in /). */
 export function outputUrl(site: Site, name: string, urlFolder = ""): string {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { build } from "../../src/build.js";
+import { build } from "../../src/build/index.js";
 import type { BuildReport } from "../../src/model.js";
 import { renderPreview } from "../../src/render/preview.js";
 import { FIXTURE_NOW } from "../support/fixtures.js";

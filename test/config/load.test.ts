@@ -79,3 +79,31 @@ test("every config error reads in full as documented (golden)", async () => {
   if (process.env.UPDATE_GOLDEN === "1") writeFileSync(golden, sections.join("\n"));
   expect(sections.join("\n")).toBe(readFileSync(golden, "utf8"));
 });
+
+describe("siteUrl is used in one canonical form (issues 16, 18)", () => {
+  test.each([
+    ["https://দৈনিক.বাংলা/", "https://xn--p5b7ag6gwb.xn--54b7fta0cc"],
+    ["https://WWW.Example.COM:443/খবর/", "https://www.example.com/%E0%A6%96%E0%A6%AC%E0%A6%B0"],
+    ["http://example.com:8080/news//", "http://example.com:8080/news"],
+  ])("%s is read as %s", (written, canonical) => {
+    const result = parseConfig(JSON.stringify({ siteUrl: written }), FILE);
+    expect(result.ok && result.config.siteUrl).toBe(canonical);
+  });
+  test.each([
+    ["https://editor:secret@example.com", "a URL without a user name or password"],
+    [" https://example.com", "a URL without spaces before or after it"],
+    ["https://example.com ", "a URL without spaces before or after it"],
+    ["https://", "an absolute http(s) URL such as https://www.example.com"],
+    ["ftp://example.com", "an absolute http(s) URL such as https://www.example.com"],
+  ])("%j is refused, naming the key and what is accepted", (written, reason) => {
+    const result = parseConfig(JSON.stringify({ siteUrl: written }), FILE);
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.field, d.line])).toEqual([["config.invalid-value", "siteUrl", 1]]);
+    expect(JSON.stringify(result)).toContain(reason);
+  });
+});
+
+test("banglaCalendar is one of the two calendars", () => {
+  expect(parseConfig('{"siteUrl": "https://example.com", "banglaCalendar": "west-bengal"}', FILE)).toMatchObject({ ok: true, config: { banglaCalendar: "west-bengal" } });
+  const result = parseConfig('{"siteUrl": "https://example.com", "banglaCalendar": "indian"}', FILE);
+  expect(!result.ok && result.diagnostics.map((d) => [d.code, d.field, d.expected])).toEqual([["config.invalid-value", "banglaCalendar", '"bangladesh" or "west-bengal"']]);
+});

@@ -2,10 +2,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "../../src/build.js";
+import { build } from "../../src/build/index.js";
 import { importPages } from "../../src/import/index.js";
 import { transliterate } from "../../src/import/transliterate.js";
-import { main, type Io } from "../../src/cli/main.js";
+import { main } from "../../src/cli/main.js";
+import type { Io } from "../../src/cli/io.js";
 import { checkRules, validateOutput } from "../support/validate.js";
 
 const FIXTURES = "test/fixtures/import";

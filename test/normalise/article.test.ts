@@ -1,3 +1,4 @@
+import { readBodies } from "../../src/load/bodies.js";
 import { normaliseArticle } from "../../src/normalise/article.js";
 import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
 
@@ -56,7 +57,8 @@ test("authors, tags and image are normalised to lists and an absolute URL", () =
 
 test("characters XML forbids are removed from text; ZWJ and ZWNJ stay", () => {
   const a = article('title: "র\\u200D্যাব\\u0001 অভিযান\\uFFFE"\ndate: 2025-07-13\nsummary: "এক\\u200Cদুই"', "x.md", "body\u0002\n");
-  expect([a.title, a.summary, a.body]).toEqual(["র\u200D্যাব অভিযান", "এক\u200Cদুই", "body\n"]);
+    // The body is cleaned where it is read, for the feeds that carry it.
+  expect([a.title, a.summary, readBodies([a]).get(a)]).toEqual(["র\u200D্যাব অভিযান", "এক\u200Cদুই", "body\n"]);
 });
 
 test("a draft is left out before its other fields are judged", () => {
@@ -133,4 +135,39 @@ test.each(["rss.xml", "sitemap-2.xml", "patrika-report.json", "index.html"])("a 
   const result = normalise(`title: "ক"\ndate: "১৩ জুলাই ২০২৫"\nslug: "${slug}"`);
   expect(result.kind).toBe("invalid");
   expect(result.kind === "invalid" && result.diagnostics.map((d) => [d.code, d.field])).toEqual([["article.invalid-slug", "slug"]]);
+});
+
+describe("an article URL may not take the path of a file or folder patrika writes (issue 16)", () => {
+  const refused = (frontMatter: string, archive = false) => {
+    const result = normaliseArticle(rawArticle(articleText(`title: "ক"\ndate: "১৩ জুলাই ২০২৫"\n${frontMatter}`)), { config: testConfig({ archive }), now: FIXTURE_NOW });
+    return result.kind === "invalid" ? result.diagnostics.map((d) => [d.code, d.field, d.found]) : [];
+  };
+  test.each([
+    ["category: sports\nslug: rss.xml", "article.invalid-slug", "slug", '"sports/rss.xml"'],
+    ["category: sports\nslug: Feed.JSON", "article.invalid-slug", "slug", '"sports/Feed.JSON"'],
+    ["category: bangladesh/dhaka\nslug: atom.xml", "article.invalid-slug", "slug", '"bangladesh/dhaka/atom.xml"'],
+    ["category: sports/rss.xml\nslug: final", "article.invalid-category", "category", '"sports/rss.xml"'],
+    ["category: sitemap-3.xml\nslug: final", "article.invalid-category", "category", '"sitemap-3.xml"'],
+  ])("%j is refused", (frontMatter, code, field, found) => {
+    expect(refused(frontMatter)).toEqual([[code, field, found]]);
+  });
+  test("category archive is refused only when the site writes archive pages there", () => {
+    expect(refused("category: archive\nslug: one", true)).toEqual([["article.invalid-category", "category", '"archive/"']]);
+    expect(refused("category: archive/old\nslug: one", true)).toEqual([["article.invalid-category", "category", '"archive/"']]);
+    expect(refused("category: archive\nslug: one")).toEqual([]);
+    expect(refused("slug: archive", true)).toEqual([]); // an article page at /archive is not a folder patrika writes into
+  });
+  test("a feed file name deeper than the category is just a slug", () => {
+    expect(refused("slug: feed")).toEqual([]);
+    expect(refused("category: sports\nslug: rss")).toEqual([]);
+  });
+});
+
+test("a relative date is refused with the absolute date it means at this now (issue 12)", () => {
+  expect(problems('title: t\ndate: "২ ঘণ্টা আগে"')).toEqual([
+    expect.objectContaining({ code: "article.relative-date", field: "date", line: 3, hint: 'write date: "2025-07-14T10:00:00+06:00" (the time it means at this build\'s now)' }),
+  ]);
+  expect(problems('title: t\ndate: "১৩ জুলাই ২০২৫"\nupdated: "গতকাল"').map((d) => [d.code, d.field, d.expected])).toEqual([
+    ["article.relative-date", "updated", 'the absolute date it means now: updated: "2025-07-13T00:00:00+06:00"'],
+  ]);
 });

@@ -1,4 +1,5 @@
-import { EXCERPT_LENGTH, renderBody } from "../../src/normalise/body.js";
+import { EXCERPT_LENGTH } from "../../src/limits.js";
+import { renderBody } from "../../src/normalise/body.js";
 
 const URL = "https://news.example.org/sports/final";
 

@@ -1,7 +1,7 @@
 import { normaliseArticle } from "../../src/normalise/article.js";
-import { assembleSite, findCollisions } from "../../src/normalise/site.js";
+import { findCollisions } from "../../src/normalise/site.js";
 import type { Article } from "../../src/model.js";
-import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
+import { articleText, FIXTURE_NOW, rawArticle, testConfig, siteOf } from "../support/fixtures.js";
 
 const config = testConfig({ feedSize: 2 });
 function make(name: string, date: string, extra = ""): Article {
@@ -21,7 +21,7 @@ const articles = [
   make("future", "2025-07-14T12:01:00+06:00"),
   make("mid", "2025-07-13T08:00:00+06:00", 'updated: "2025-07-14T11:00:00+06:00"'),
 ];
-const site = assembleSite({ config, now: FIXTURE_NOW, articles, drafts: ["articles/draft.md"] });
+const site = siteOf({ config, now: FIXTURE_NOW, articles, drafts: ["articles/draft.md"] });
 
 test("scheduled articles are left out; the rest are newest first", () => {
   expect(site.articles.map((a) => a.slug)).toEqual(["newest", "mid", "edge", "outside", "old"]);
@@ -42,7 +42,7 @@ test("the news window is the 48 hours up to now, both ends included", () => {
 
 test("the feed's build date is the newest update or publication, not the clock", () => {
   expect(site.updated.iso).toBe("2025-07-14T12:00:00+06:00");
-  const older = assembleSite({ config, now: new Date("2030-01-01T00:00:00Z"), articles: articles.slice(0, 3), drafts: [] });
+  const older = siteOf({ config, now: new Date("2030-01-01T00:00:00Z"), articles: articles.slice(0, 3), drafts: [] });
   expect(older.updated.iso).toBe("2025-07-12T12:00:00+06:00");
 });
 

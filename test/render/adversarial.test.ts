@@ -6,14 +6,13 @@
 import fc from "fast-check";
 import Parser from "rss-parser";
 import { normaliseArticle } from "../../src/normalise/article.js";
-import { assembleSite } from "../../src/normalise/site.js";
 import { renderAtom } from "../../src/render/atom.js";
 import { renderNewsSitemap } from "../../src/render/news-sitemap.js";
 import { renderRss } from "../../src/render/rss.js";
 import { renderSitemap } from "../../src/render/sitemap.js";
 import type { Article } from "../../src/model.js";
 import { xmlSafe } from "../../src/text.js";
-import { FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
+import { FIXTURE_NOW, rawArticle, testConfig, siteOf } from "../support/fixtures.js";
 import { validateAtomRng, validateSitemapXsd } from "../support/validate.js";
 
 const nasty = fc.constantFrom("\u0000", "]]>", "&", "&amp;", "&lt;b&gt;", "<b>", "<script>alert(1)</script>", "\u202E", "\u200F", "\u200D", "😀", "\uD800", "\uDFFF", "\u0001", "\u0008", "\uFFFE", "\uFFFF", '"', "'", "\t", "\n", "ক্ষ", "");
@@ -44,7 +43,7 @@ test("random articles give valid, parseable feeds and sitemaps with the same tit
         if (result.kind === "article") articles.push(result.article);
         else if (result.kind === "invalid") expect(expectedTitle(spec.title)).toBe(""); // only an empty title may be refused
       });
-      const site = assembleSite({ config, now: FIXTURE_NOW, articles, drafts: [] });
+      const site = siteOf({ config, now: FIXTURE_NOW, articles, drafts: [] });
       const rss = renderRss(site);
       const atom = renderAtom(site);
       expect(await validateAtomRng(atom)).toEqual([]);

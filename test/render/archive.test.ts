@@ -1,9 +1,8 @@
 /** RFC 5005 archived feeds: full, stable pages from the oldest article, chained to each other and to the current feed. */
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { assembleSite } from "../../src/normalise/site.js";
 import { renderAtom, renderAtomArchive } from "../../src/render/atom.js";
 import type { Article } from "../../src/model.js";
-import { FIXTURE_NOW, testConfig } from "../support/fixtures.js";
+import { FIXTURE_NOW, testConfig, siteOf } from "../support/fixtures.js";
 import { validateAtomRng } from "../support/validate.js";
 
 const config = testConfig({ archive: true, feedSize: 50, categoryFeeds: false });
@@ -20,12 +19,12 @@ const articles = (n: number): Article[] =>
       published: { iso: instant.toISOString(), instant, precision: "minute" },
       authors: [],
       tags: [],
-      body: `অনুচ্ছেদ ${i}`,
+      body: { text: `অনুচ্ছেদ ${i}` },
     };
   });
 
 test("120 articles give two full archive pages of 50, oldest first; the newest 20 wait in the current feed", async () => {
-  const site = assembleSite({ config, now: FIXTURE_NOW, articles: articles(120), drafts: [] });
+  const site = siteOf({ config, now: FIXTURE_NOW, articles: articles(120), drafts: [] });
   expect(site.archive.map((p) => [p.number, p.items[0]!.slug, p.items.at(-1)!.slug])).toEqual([
     [1, "a0", "a49"],
     [2, "a50", "a99"],
@@ -47,10 +46,10 @@ test("120 articles give two full archive pages of 50, oldest first; the newest 2
 });
 
 test("archive pages never change when newer articles arrive", () => {
-  const before = assembleSite({ config, now: FIXTURE_NOW, articles: articles(120), drafts: [] });
+  const before = siteOf({ config, now: FIXTURE_NOW, articles: articles(120), drafts: [] });
   const later = new Date(FIXTURE_NOW.getTime() + 40 * 3_600_000);
   const more = [...articles(120), ...articles(160).slice(120).map((a) => ({ ...a, published: { ...a.published, instant: new Date(a.published.instant.getTime() + 40 * 3_600_000) } }))];
-  const after = assembleSite({ config, now: later, articles: more, drafts: [] });
+  const after = siteOf({ config, now: later, articles: more, drafts: [] });
   expect(after.archive.length).toBe(3);
   expect(renderAtomArchive(after, after.archive[0]!)).toBe(renderAtomArchive(before, before.archive[0]!));
   expect(renderAtomArchive(after, after.archive[1]!)).toBe(renderAtomArchive(before, before.archive[1]!));

@@ -4,11 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { normaliseArticle } from "../../src/normalise/article.js";
-import { assembleSite } from "../../src/normalise/site.js";
 import { renderAtom } from "../../src/render/atom.js";
 import { renderJsonFeed } from "../../src/render/json-feed.js";
 import { renderRss } from "../../src/render/rss.js";
-import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
+import { articleText, FIXTURE_NOW, rawArticle, testConfig, siteOf } from "../support/fixtures.js";
 import { checkRules, validateAtomRng } from "../support/validate.js";
 
 const config = testConfig({
@@ -27,7 +26,7 @@ const withoutLength = normaliseArticle(rawArticle(articleText('title: খ\ndate:
   now: FIXTURE_NOW,
 });
 if (withLength.kind !== "article" || withoutLength.kind !== "article") throw new Error("fixture articles must be valid");
-const site = assembleSite({ config, now: FIXTURE_NOW, articles: [withLength.article, withoutLength.article], drafts: [] });
+const site = siteOf({ config, now: FIXTURE_NOW, articles: [withLength.article, withoutLength.article], drafts: [] });
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "patrika-channel-"))));

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import Parser from "rss-parser";
-import { build } from "../../src/build.js";
+import { build } from "../../src/build/index.js";
 import type { BuildReport } from "../../src/model.js";
 import { checkRules, SHARED, validateOutput } from "../support/validate.js";
 

@@ -4,12 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Parser from "rss-parser";
 import { normaliseArticle } from "../../src/normalise/article.js";
-import { assembleSite } from "../../src/normalise/site.js";
 import { renderAtom } from "../../src/render/atom.js";
 import { renderNewsSitemap } from "../../src/render/news-sitemap.js";
 import { renderRss } from "../../src/render/rss.js";
 import { renderSitemap } from "../../src/render/sitemap.js";
-import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
+import { articleText, FIXTURE_NOW, rawArticle, testConfig, siteOf } from "../support/fixtures.js";
 import { checkRules, validateAtomRng, validateSitemapXsd } from "../support/validate.js";
 
 // Written into YAML through JSON.stringify, whose \u0001 escape is also a YAML double-quoted escape.
@@ -27,7 +26,7 @@ const result = normaliseArticle(
   { config, now: FIXTURE_NOW },
 );
 if (result.kind !== "article") throw new Error(JSON.stringify(result));
-const site = assembleSite({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
+const site = siteOf({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
 
 let dir: string;
 beforeAll(() => {

@@ -1,11 +1,11 @@
 /** The preview page: one article per feed item, everything escaped, every output linked, Bengali dates, same bytes. */
-import { check, renderSite } from "../../src/build.js";
+import { check } from "../../src/build/index.js";
+import { renderSite } from "../../src/render/index.js";
 import { formatBengaliDate } from "../../src/dates/index.js";
 import type { Site } from "../../src/model.js";
 import { normaliseArticle } from "../../src/normalise/article.js";
-import { assembleSite } from "../../src/normalise/site.js";
 import { renderPreview } from "../../src/render/preview.js";
-import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
+import { articleText, FIXTURE_NOW, rawArticle, testConfig, siteOf } from "../support/fixtures.js";
 
 const FIXTURE = "test/fixtures/basic";
 
@@ -13,7 +13,7 @@ const FIXTURE = "test/fixtures/basic";
 async function fixtureSite(): Promise<{ site: Site; outputs: { name: string; count: number }[] }> {
   const report = await check({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, configFile: `${FIXTURE}/patrika.config.json` });
   if (report.status !== "ok" || !report.site) throw new Error(`fixture does not check: ${JSON.stringify(report.diagnostics)}`);
-  const outputs = renderSite(report.site).map(({ file, count }) => ({ name: file.name, count }));
+  const outputs = renderSite(report.site).map(({ name, count }) => ({ name, count }));
   return { site: report.site, outputs: [...outputs, { name: "patrika-report.json", count: 0 }] };
 }
 
@@ -35,7 +35,7 @@ function hostileSite(): Site {
   );
   const result = normaliseArticle(rawArticle(text), { config, now: FIXTURE_NOW });
   if (result.kind !== "article") throw new Error(`hostile fixture must be valid: ${JSON.stringify(result)}`);
-  return assembleSite({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
+  return siteOf({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
 }
 
 const VOID = new Set(["meta", "link", "img", "br", "hr", "input", "source", "wbr"]);
@@ -151,7 +151,7 @@ test("dates are shown in the site's zone, not the default one", () => {
   const config = testConfig({ timeZone: "Asia/Kolkata" });
   const result = normaliseArticle(rawArticle(articleText('title: ক\ndate: "2025-07-14T09:00:00+06:00"')), { config, now: FIXTURE_NOW });
   if (result.kind !== "article") throw new Error("fixture article must be valid");
-  const site = assembleSite({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
+  const site = siteOf({ config, now: FIXTURE_NOW, articles: [result.article], drafts: [] });
   expect(renderPreview(site, [])).toContain('প্রকাশ: <time datetime="2025-07-14T08:30:00+05:30">১৪ জুলাই ২০২৫, ০৮:৩০</time>');
 });
 
@@ -177,7 +177,7 @@ test("inline CSS only: no scripts, external stylesheets, fonts or other network 
 
 test("a site with no articles still gives a whole page with no items", () => {
   const config = testConfig();
-  const site = assembleSite({ config, now: FIXTURE_NOW, articles: [], drafts: [] });
+  const site = siteOf({ config, now: FIXTURE_NOW, articles: [], drafts: [] });
   const html = renderPreview(site, [{ name: "rss.xml", count: 0 }]);
   expect(htmlProblems(html)).toEqual([]);
   expect(html).not.toContain("data-item");

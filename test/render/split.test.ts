@@ -2,11 +2,10 @@
  * Limits: 1,500 articles in the news window become two news sitemaps of at most 1,000 with an index; 60,000
  * articles become two sitemaps of at most 50,000 URLs with an index. Every part validates.
  */
-import { assembleSite } from "../../src/normalise/site.js";
 import { renderNewsSitemap } from "../../src/render/news-sitemap.js";
 import { renderSitemap, renderSitemapIndex } from "../../src/render/sitemap.js";
 import type { Article } from "../../src/model.js";
-import { FIXTURE_NOW, testConfig } from "../support/fixtures.js";
+import { FIXTURE_NOW, testConfig, siteOf } from "../support/fixtures.js";
 import { validateSitemapIndexXsd, validateSitemapXsd } from "../support/validate.js";
 
 const config = testConfig({ categoryFeeds: false });
@@ -26,13 +25,13 @@ function articles(n: number): Article[] {
       authors: [],
       tags: [],
       ...(i % 3 === 0 ? { image: { url: `https://news.example.org/images/${i}.jpg` } } : {}),
-      body: "",
+      body: { text: "" },
     };
   });
 }
 
 test("1,500 articles in the news window are split 1,000 + 500, listed in an index", async () => {
-  const site = assembleSite({ config, now: FIXTURE_NOW, articles: articles(1800), drafts: [] });
+  const site = siteOf({ config, now: FIXTURE_NOW, articles: articles(1800), drafts: [] });
   expect(site.news.items.length).toBe(1503); // 48 h at one article every 115 s, both ends included
   const parts = renderNewsSitemap(site);
   expect(parts.map((p) => [p.name, p.count])).toEqual([
@@ -52,7 +51,7 @@ test("1,500 articles in the news window are split 1,000 + 500, listed in an inde
 }, 60_000);
 
 test("60,000 articles are split at 50,000 URLs, every part valid, with the home page and category pages first", async () => {
-  const site = assembleSite({ config, now: FIXTURE_NOW, articles: articles(60_000), drafts: [] });
+  const site = siteOf({ config, now: FIXTURE_NOW, articles: articles(60_000), drafts: [] });
   const parts = renderSitemap(site);
   expect(parts.map((p) => [p.name, p.count])).toEqual([
     ["sitemap.xml", 50_000],

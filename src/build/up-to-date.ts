@@ -3,9 +3,11 @@ import { statSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import type { FileStamp } from "../load/cache.js";
-import { CACHE_DIR } from "../load/cache.js";
-import type { OutputFile } from "../model.js";
+import { CACHE_DIR, type FileStamp } from "./cache.js";
+import type { BuildReport, OutputFile, SiteConfig } from "../model.js";
+import { OUTPUTS } from "../outputs.js";
+import { renderReportDocument, restampReport } from "../render/report.js";
+import { writeAtomically, type WriteIo } from "../write/atomic.js";
 
 const RECORD_FILE = "last-build.json";
 
@@ -53,7 +55,7 @@ export function statOutputs(outDir: string, names: readonly string[]): BuildReco
   return outputs;
 }
 
-export async function readRecord(root: string): Promise<BuildRecord | undefined> {
+async function readRecord(root: string): Promise<BuildRecord | undefined> {
   try {
     return JSON.parse(await readFile(join(root, CACHE_DIR, RECORD_FILE), "utf8")) as BuildRecord;
   } catch {
@@ -70,10 +72,53 @@ export async function writeRecord(root: string, record: BuildRecord): Promise<vo
 }
 
 /** Whether the record still describes the output: same key and folders, now in range, outputs untouched. */
-export function recordHolds(record: BuildRecord, expected: { key: string; outDir: string; skipInvalid: boolean; inputs: string; now: Date }): boolean {
+function recordHolds(record: BuildRecord, expected: { key: string; outDir: string; skipInvalid: boolean; inputs: string; now: Date }): boolean {
   const now = expected.now.getTime();
   if (record.key !== expected.key || record.outDir !== resolve(expected.outDir) || record.skipInvalid !== expected.skipInvalid) return false;
   if (record.inputs !== expected.inputs || now < record.from || now >= record.until) return false;
   const onDisk = statOutputs(expected.outDir, record.outputs.map((o) => o.name));
   return onDisk !== undefined && onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs);
+}
+
+/**
+ * A build that would write what the last one wrote: nothing is read or rendered, and only patrika-report.json is
+ * rewritten when now moved (it states now and the news window). Undefined when anything differs.
+ */
+export async function reuseLastBuild(input: {
+  now: Date;
+  config: SiteConfig;
+  paths: BuildReport["paths"];
+  expected: { key: string; skipInvalid: boolean; inputs: string };
+  root: string;
+  io?: WriteIo;
+}): Promise<BuildReport | undefined> {
+  const { now, config, paths, root } = input;
+  const record = await readRecord(root);
+  if (!record || !recordHolds(record, { ...input.expected, outDir: paths.outDir, now })) return undefined;
+  let { files } = record.summary;
+  if (record.nowMs !== now.getTime()) {
+    const restamped = await restampReportFile(record, now, config, paths.outDir, input.io);
+    if (!restamped) return undefined; // the full build reports the problem
+    files = restamped.files;
+    await writeRecord(root, restamped.record).catch(() => undefined);
+  }
+  const { articlesFound, diagnostics, skipped } = record.summary;
+  return { status: "ok", upToDate: true, diagnostics, files, articlesFound, articlesFromCache: articlesFound, threads: 0, skipped, paths, stableNow: { from: record.from, until: record.until } };
+}
+
+/** Rewrites only the report, with the new now and news window; the record as it then stands. */
+async function restampReportFile(record: BuildRecord, now: Date, config: SiteConfig, outDir: string, io: WriteIo | undefined): Promise<{ files: OutputFile[]; record: BuildRecord } | undefined> {
+  const name = OUTPUTS.report.name;
+  const document = restampReport(record.reportDocument, now, config.timeZone);
+  const content = renderReportDocument(document);
+  const others = record.outputs.map((o) => o.name).filter((other) => other !== name);
+  try {
+    await writeAtomically(outDir, [{ name, content }], io, others);
+  } catch {
+    return undefined;
+  }
+  const files = record.summary.files.map((f) => (f.name === name ? { ...f, bytes: Buffer.byteLength(content) } : f));
+  const outputs = statOutputs(outDir, record.outputs.map((o) => o.name));
+  if (!outputs) return undefined;
+  return { files, record: { ...record, nowMs: now.getTime(), outputs, reportDocument: document, summary: { ...record.summary, files } } };
 }

@@ -5,7 +5,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../src/cli/main.js";
+import { main } from "../../src/cli/main.js";
+import type { Io } from "../../src/cli/io.js";
 
 const NOW = "2025-07-14T12:00:00+06:00";
 const valid = (title: string, extra = "") => `---\ntitle: "${title}"\ndate: "১৩ জুলাই ২০২৫, ১০:০০"\n${extra}---\nএকটি অনুচ্ছেদ।\n`;

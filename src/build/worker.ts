@@ -1,6 +1,6 @@
-// A worker thread's whole job: normalise its share of the files and send the outcomes back (see files.ts).
+// A worker thread's whole job: normalise its share of the files and send the outcomes back (see workers.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { normaliseFile, type WorkerTask } from "./files.js";
+import { normaliseFile, type WorkerTask } from "./workers.js";
 
 const task = workerData as WorkerTask;
 const now = new Date(task.nowMs);

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Parser from "rss-parser";
-import { build } from "../src/build.js";
-import type { BuildReport } from "../src/model.js";
-import { FIXTURE_NOW } from "./support/fixtures.js";
-import { checkRules, validateOutput } from "./support/validate.js";
+import { build } from "../../src/build/index.js";
+import type { BuildReport } from "../../src/model.js";
+import { FIXTURE_NOW } from "../support/fixtures.js";
+import { checkRules, validateOutput } from "../support/validate.js";
 
 const FIXTURE = "test/fixtures/basic";
 const GOLDEN = "test/golden/basic";
@@ -84,5 +84,38 @@ test("two builds of the same input with the same now are byte-identical", async 
     for (const name of written()) expect(readFileSync(join(second, name), "utf8")).toBe(read(name));
   } finally {
     rmSync(second, { recursive: true, force: true });
+  }
+});
+
+test("a Unicode host is written in punycode in every <loc>, link and id alike (issue 16)", async () => {
+  const root = mkdtempSync(join(tmpdir(), "patrika-idn-"));
+  try {
+    mkdirSync(join(root, "articles"));
+    writeFileSync(join(root, "articles", "flood.md"), '---\ntitle: "বন্যা"\ndate: "১৩ জুলাই ২০২৫, ১৭:২৮"\n---\nলেখা।\n');
+    const config = { siteUrl: "https://দৈনিক.বাংলা/খবর/", title: "দৈনিক" };
+    const idn = await build({ now: FIXTURE_NOW, config, articlesDir: join(root, "articles"), outDir: join(root, "out") });
+    expect(idn.status).toBe("ok");
+    const host = "xn--p5b7ag6gwb.xn--54b7fta0cc";
+    const texts = ["sitemap.xml", "news-sitemap.xml", "rss.xml", "atom.xml", "sitemap-index.xml"].map((name) => readFileSync(join(root, "out", name), "utf8"));
+    for (const text of texts) {
+      expect(text).not.toMatch(/দৈনিক\.বাংলা/);
+      expect(text).toContain(`https://${host}/%E0%A6%96%E0%A6%AC%E0%A6%B0/`);
+    }
+    expect(texts[2]).toContain(`<guid isPermaLink="false">tag:${host},2025-07-13:flood</guid>`);
+    for (const name of ["sitemap.xml", "news-sitemap.xml", "atom.xml"]) expect(await validateOutput(name, readFileSync(join(root, "out", name), "utf8"))).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("check writes nothing, not even the build cache (issue 16)", async () => {
+  const root = mkdtempSync(join(tmpdir(), "patrika-check-"));
+  try {
+    const { check } = await import("../../src/build/index.js");
+    const result = await check({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, configFile: `${FIXTURE}/patrika.config.json`, outDir: join(root, "out"), cache: true, cacheRoot: root });
+    expect(result.status).toBe("ok");
+    expect(readdirSync(root)).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -5,8 +5,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "../src/build.js";
-import { FIXTURE_NOW, readTree } from "./support/fixtures.js";
+import { build } from "../../src/build/index.js";
+import { FIXTURE_NOW, readTree } from "../support/fixtures.js";
 
 let root: string;
 const options = (now: Date, out = "output", extra: object = {}) => ({
@@ -79,15 +79,9 @@ test("a touched article, a changed config, or an output changed on disk means a 
   expect((await build({ ...options(FIXTURE_NOW), configFile: config })).upToDate).toBeUndefined();
 });
 
-test("a relative date, a preview build or another output folder is never skipped", async () => {
+test("a preview build or another output folder is never skipped", async () => {
   await build(options(FIXTURE_NOW, "output", { preview: true }));
   expect((await build(options(FIXTURE_NOW, "output", { preview: true }))).upToDate).toBeUndefined();
   await build(options(FIXTURE_NOW));
   expect((await build(options(FIXTURE_NOW, "elsewhere"))).upToDate).toBeUndefined();
-  writeFileSync(join(root, "articles", "h-relative.md"), '---\ntitle: "আপেক্ষিক"\ndate: "২ ঘণ্টা আগে"\n---\nলেখা।\n');
-  await build(options(FIXTURE_NOW));
-  const later = new Date(FIXTURE_NOW.getTime() + 60_000);
-  const report = await build(options(later));
-  expect(report.upToDate).toBeUndefined();
-  expect(tree(join(root, "output"))).toEqual(await fresh(later));
 });

@@ -1,4 +1,4 @@
-import { parseArticle } from "../../src/load/read.js";
+import { parseArticle } from "../../src/load/front-matter.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const parse = (input: string | Uint8Array) =>
@@ -11,8 +11,7 @@ test("front matter, body and the line and value column of every field", () => {
     relativePath: "x.md",
     data: { title: "শিরোনাম", date: "১৩ জুলাই ২০২৫" },
     fields: { title: { line: 2, column: 9 }, date: { line: 3, column: 7 } },
-    body: "প্রথম অনুচ্ছেদ।\n",
-    bodyLine: 5,
+    body: { text: "প্রথম অনুচ্ছেদ।\n" },
     bodyOffset: 81, // bytes of the four front-matter lines: the body is read from here
   });
 });
@@ -24,7 +23,7 @@ test("unquoted YAML timestamps stay text (js-yaml would turn them into UTC insta
 
 test("a byte-order mark and CRLF line endings are accepted", () => {
   const result = parse(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes("---\r\ntitle: a\r\n---\r\nbody\r\n")]));
-  expect(result.ok && [result.article.data, result.article.body]).toEqual([{ title: "a" }, "body\n"]);
+  expect(result.ok && [result.article.data, result.article.body]).toEqual([{ title: "a" }, { text: "body\n" }]);
 });
 
 test.each([

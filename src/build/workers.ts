@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Diagnostic } from "../diagnostics.js";
 import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
 import { fileSha1, readArticle } from "../load/read.js";
 import type { SiteConfig } from "../model.js";
-import { normaliseArticle, type ArticleResult } from "./article.js";
+import { normaliseArticle, type ArticleResult } from "../normalise/article.js";
 import { storeResult, type StoredResult } from "./stored.js";
 
 /**
@@ -17,7 +17,7 @@ export type FileOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[] }
   /** The bytes still have the sha1 the cache holds: nothing was parsed. */
   | { kind: "same" }
-  | { kind: "valid"; result?: ArticleResult; value?: StoredResult; sha1?: string; cacheable: boolean };
+  | { kind: "valid"; result?: ArticleResult; value?: StoredResult; sha1?: string };
 
 /**
  * Reads, parses and normalises one article file (`sha1`: also hash its bytes, for the cache), unless its bytes
@@ -38,9 +38,8 @@ export function normaliseFile(
   if (!raw.ok) return { kind: "invalid", diagnostics: raw.diagnostics };
   const result = normaliseArticle(raw.article, { config, now });
   if (result.kind === "invalid") return { kind: "invalid", diagnostics: result.diagnostics };
-  const cacheable = result.kind === "draft" || !result.dependsOnNow;
   const value = form === "live" ? undefined : storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
-  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), ...(raw.article.sha1 ? { sha1: raw.article.sha1 } : {}), cacheable };
+  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), ...(raw.article.sha1 ? { sha1: raw.article.sha1 } : {}) };
 }
 
 /** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */

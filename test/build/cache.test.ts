@@ -2,7 +2,7 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, check } from "../../src/build.js";
+import { build, check } from "../../src/build/index.js";
 import { FIXTURE_NOW } from "../support/fixtures.js";
 
 let root: string;
@@ -95,13 +95,19 @@ describe("what the cache keeps and for how long", () => {
     expect((await check(options())).articlesFromCache).toBe(0);
   });
 
-  test("a relative date is read again on every build, so it always counts from that build's now", async () => {
+  test("a relative date is refused at every build, with the absolute date it means at that build's now", async () => {
     writeFileSync(join(root, "articles", "h-relative.md"), '---\ntitle: "আপেক্ষিক"\ndate: "২ ঘণ্টা আগে"\n---\nলেখা।\n');
-    await build(options());
-    const second = await build({ ...options(), now: new Date(FIXTURE_NOW.getTime() + 3_600_000) });
-    expect([second.articlesFound, second.articlesFromCache]).toEqual([8, 7]);
-    const item = second.site!.articles.find((a) => a.relativePath === "h-relative.md")!;
-    expect(item.published.iso).toBe("2025-07-14T11:00:00+06:00"); // 2 hours before the second build's now
+    for (const [hours, iso] of [[0, "2025-07-14T10:00:00+06:00"], [1, "2025-07-14T11:00:00+06:00"]] as const) {
+      const report = await build({ ...options(), now: new Date(FIXTURE_NOW.getTime() + hours * 3_600_000) });
+      const problem = report.diagnostics.find((d) => d.code === "article.relative-date")!;
+      expect([report.status, report.articlesFromCache, problem.field, problem.line, problem.hint]).toEqual([
+        "invalid",
+        hours === 0 ? 0 : 7,
+        "date",
+        3,
+        `write date: "${iso}" (the time it means at this build's now)`,
+      ]);
+    }
   });
 
   test("invalid articles are never cached: their problems are reported on every build", async () => {

@@ -1,0 +1,165 @@
+import { createHash } from "node:crypto";
+import { join, relative, resolve } from "node:path";
+import { loadConfig, validateConfig, type ConfigResult } from "../config/load.js";
+import type { ConfigInput } from "../config/schema.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors, sortDiagnostics } from "../diagnostics.js";
+import { readBodies } from "../load/bodies.js";
+import type { Article, BuildReport, OutputFile, SiteConfig } from "../model.js";
+import { assembleSite, attachBodies, feedArticles, findCollisions, stableNowRange } from "../normalise/site.js";
+import { OUTPUTS, writeOrder } from "../outputs.js";
+import { renderSite, type RenderedOutput } from "../render/index.js";
+import { renderPreview } from "../render/preview.js";
+import { renderReportDocument, reportDocument } from "../render/report.js";
+import { GENERATOR } from "../version.js";
+import { OutputLockedError, writeAtomically, type WriteIo } from "../write/atomic.js";
+import { normaliseScan, scanArticles, type Scan } from "./articles.js";
+import { BuildCache } from "./cache.js";
+import type { StoredResult } from "./stored.js";
+import { inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+
+export interface BuildOptions {
+  /** The build's notion of now (required: the library never reads the clock). */
+  now: Date;
+  /** Folder of Markdown articles; default the config's articlesDir, else `articles`. */
+  articlesDir?: string;
+  /** Output folder; default the config's outDir, else `output`. */
+  outDir?: string;
+  /** Config file; default the one patrika.config.{ts,mts,mjs,js,json} in the working directory. */
+  configFile?: string;
+  /** The config itself, instead of a file (library use); validated like a file. */
+  config?: ConfigInput;
+  /** Whether the build cache in .patrika-cache/ may be used (check only reads it); default false for the library, true for the CLI. */
+  cache?: boolean;
+  /** Folder that holds .patrika-cache/; default the working directory. */
+  cacheRoot?: string;
+  /** Publish every valid article and list the invalid ones, instead of refusing to publish at all. */
+  skipInvalid?: boolean;
+  /** Called as article files are loaded: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Also write index.html, a page for people listing the feed's items and linking every output. */
+  preview?: boolean;
+  /** File operations for writing (tests inject failures). */
+  io?: WriteIo;
+}
+
+type Paths = BuildReport["paths"];
+
+/** Loads, validates and assembles the site without writing anything, not even the cache: what `patrika check` runs. */
+export async function check(options: BuildOptions): Promise<BuildReport> {
+  const loaded = await loadConfigOf(options);
+  if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics, pathsOf(options));
+  const paths = pathsOf(options, loaded.config);
+  const listed = await scanArticles(paths.articlesDir, options.cache === true);
+  if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
+  return collect(options, loaded.config, paths, listed.scan, false);
+}
+
+/**
+ * config → sources → articles → site → bodies → files → write. Nothing is written unless every article is valid (or
+ * `skipInvalid` leaves the invalid ones out); then every output is written to a temporary file and renamed into
+ * place, so `outDir` holds either the previous build or this one.
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const loaded = await loadConfigOf(options);
+  if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics, pathsOf(options));
+  const config = loaded.config;
+  const paths = pathsOf(options, config);
+  const listed = await scanArticles(paths.articlesDir, options.cache === true);
+  if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
+  const root = options.cacheRoot ?? process.cwd();
+  // With the cache, if nothing changed since the last build (same stamps, config and tool, a now that moves nothing
+  // in or out of a feed, outputs untouched), no article is read.
+  const recordOf = options.cache
+    ? { key: cacheKey(config, paths.articlesDir), outDir: resolve(paths.outDir), skipInvalid: options.skipInvalid ?? false, inputs: inputsFingerprint(listed.scan.files, listed.scan.stamps) }
+    : undefined;
+  if (recordOf && !options.preview) {
+    const reused = await reuseLastBuild({ now: options.now, config, paths, expected: recordOf, root, ...(options.io ? { io: options.io } : {}) });
+    if (reused) return reused;
+  }
+  const report = await collect(options, config, paths, listed.scan, true);
+  if (report.status !== "ok" || !report.site) return report;
+  const document = reportDocument(report);
+  const rendered = [...renderSite(report.site), { name: OUTPUTS.report.name, content: renderReportDocument(document), count: report.skipped.length }];
+  if (options.preview) {
+    const outputs = rendered.map(({ name, count }) => ({ name, count }));
+    rendered.push({ name: OUTPUTS.preview.name, content: renderPreview(report.site, outputs), count: report.site.feed.items.length });
+  }
+  const failure = await writeOutputs(paths.outDir, rendered, options.io);
+  if (failure) return { ...report, diagnostics: [...report.diagnostics, failure], status: "write-error" };
+  const files: OutputFile[] = rendered.map(({ name, count, content }) => ({ name, count, bytes: Buffer.byteLength(content) }));
+  const outputs = statOutputs(paths.outDir, files.map((f) => f.name));
+  if (recordOf && report.stableNow && outputs && !options.preview) {
+    const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
+    const record: BuildRecord = { ...recordOf, nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: document };
+    await writeRecord(root, record).catch(() => undefined); // without it the next build is only slower
+  }
+  return { ...report, files };
+}
+
+/** Articles from the files (through the cache), then the site they make, with the feed items' bodies rendered. */
+async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, scan: Scan, saveCache: boolean): Promise<BuildReport> {
+  const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
+  const { results, fromCache, threads } = await normaliseScan(paths.articlesDir, scan, config, options.now, cache, options.onProgress);
+  if (cache && saveCache) {
+    cache.keepOnly(scan.files);
+    await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
+  }
+  const diagnostics: Diagnostic[] = [];
+  const articles: Article[] = [];
+  const drafts: string[] = [];
+  results.forEach((result, i) => {
+    if (result.kind === "invalid") return void diagnostics.push(...result.diagnostics);
+    diagnostics.push(...result.warnings);
+    if (result.kind === "draft") drafts.push(join(paths.articlesDir, scan.files[i]!));
+    else articles.push(result.article);
+  });
+  diagnostics.push(...findCollisions(articles));
+  const sorted = sortDiagnostics(diagnostics);
+  const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
+  const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts });
+  const site = attachBodies(plan, readBodies(feedArticles(plan)));
+  const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
+  const skipped = options.skipInvalid ? [...invalidFiles] : [];
+  const stableNow = stableNowRange(articles, options.now, config.maxFutureDays);
+  return { status, diagnostics: sorted, site, files: [], articlesFound: scan.files.length, articlesFromCache: fromCache, threads, skipped, paths, stableNow };
+}
+
+/** Writes the set in dependency order (parts before the indexes that name them); a failure as a diagnostic. */
+async function writeOutputs(outDir: string, rendered: readonly RenderedOutput[], io: WriteIo | undefined): Promise<Diagnostic | undefined> {
+  const ordered = rendered.map((file, i) => ({ file, i })).sort((a, b) => writeOrder(a.file.name) - writeOrder(b.file.name) || a.i - b.i);
+  try {
+    await writeAtomically(outDir, ordered.map(({ file }) => ({ name: file.name, content: file.content })), io);
+    return undefined;
+  } catch (error) {
+    const locked = error instanceof OutputLockedError;
+    return {
+      code: locked ? "output.locked" : "output.write-failed",
+      severity: "error",
+      file: relative(process.cwd(), outDir) || ".",
+      message: locked ? (error as Error).message : `the output could not be written (${(error as Error).message}); the previous output is untouched`,
+      expected: locked ? "one build at a time in an output folder" : "a writable output folder with free space",
+    };
+  }
+}
+
+const loadConfigOf = (options: BuildOptions): Promise<ConfigResult> | ConfigResult =>
+  options.config ? validateConfig(options.config, "(options.config)") : loadConfig(options.configFile);
+
+function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], paths: Paths): BuildReport {
+  return { status, diagnostics, files: [], articlesFound: 0, articlesFromCache: 0, threads: 0, skipped: [], paths };
+}
+
+/** Bumped whenever what the cache stores changes shape. */
+const CACHE_FORMAT = 4;
+
+/** A cache is valid only for the same tool version, cache format, articles folder and config. */
+function cacheKey(config: SiteConfig, articlesDir: string): string {
+  const configHash = createHash("sha256").update(JSON.stringify(config)).digest("hex").slice(0, 16);
+  return `${GENERATOR.name} ${GENERATOR.version} format ${CACHE_FORMAT} config ${configHash} ${resolve(articlesDir)}`;
+}
+
+/** Flags override the config, the config overrides the defaults. */
+function pathsOf(options: BuildOptions, config?: { articlesDir?: string; outDir?: string }): Paths {
+  return { articlesDir: options.articlesDir ?? config?.articlesDir ?? "articles", outDir: options.outDir ?? config?.outDir ?? "output" };
+}
