@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
+import { parse as parseToml, TomlDate, TomlError } from "smol-toml";
 import type { Diagnostic } from "../diagnostics.js";
 import type { BodySource } from "../model.js";
 
@@ -50,17 +51,17 @@ export function parseArticle(bytes: Uint8Array, file: string, relativePath: stri
 export function parseHead(bytes: Uint8Array, file: string, relativePath: string, bodyAt: (offset: number) => BodySource): ReadResult {
   const problem = checkBytes(bytes, file);
   if (problem) return fail(problem);
-  const headBytes = frontMatterEnd(bytes);
-  const decoded = utf8.decode(bytes.subarray(0, headBytes)); // also drops a leading BOM
+  const head = frontMatterEnd(bytes);
+  const decoded = utf8.decode(bytes.subarray(0, head.end)); // also drops a leading BOM
   const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
-  const split = splitFrontMatter(text, file);
+  const split = splitFrontMatter(text, head.format, file);
   if (!split.ok) return split;
-  const data = parseYaml(split.yaml, file);
+  const data = PARSERS[split.format](split.source, file);
   if (!data.ok) return data;
-  const article = { file, relativePath, data: data.value, body: bodyAt(headBytes), bodyOffset: headBytes } as RawArticle;
+  const article = { file, relativePath, data: data.value, body: bodyAt(head.end), bodyOffset: head.end } as RawArticle;
   // Located only when a message needs a place: most articles have none, and locating every field was 3% of a build.
   let fields: Record<string, FieldLocation> | undefined;
-  Object.defineProperty(article, "fields", { enumerable: true, get: () => (fields ??= locateFields(split.yaml)) });
+  Object.defineProperty(article, "fields", { enumerable: true, get: () => (fields ??= locateFields(split.source, split.format)) });
   return { ok: true, article };
 }
 
@@ -90,10 +91,19 @@ function checkBytes(bytes: Uint8Array, file: string): Diagnostic | undefined {
   };
 }
 
-/** The YAML between the opening and closing `---` lines of the decoded head. */
-function splitFrontMatter(text: string, file: string): { ok: true; yaml: string } | { ok: false; diagnostics: Diagnostic[] } {
-  const opening = /^---[ \t]*\n/.exec(text);
-  if (!opening) {
+/**
+ * The three front-matter formats Markdown sites use (Hugo reads all three; Jekyll and patrika's own files YAML):
+ * YAML between `---` lines, TOML between `+++` lines, or a JSON object at the top of the file.
+ */
+export type FrontMatterFormat = "yaml" | "toml" | "json";
+const FENCES = { yaml: "---", toml: "+++" } as const;
+
+/** The front matter's own text (without its fences) in the decoded head, and its format. */
+function splitFrontMatter(text: string, format: FrontMatterFormat | undefined, file: string): { ok: true; format: FrontMatterFormat; source: string } | { ok: false; diagnostics: Diagnostic[] } {
+  if (format === "json") return { ok: true, format, source: text.replace(/\n$/, "") };
+  const fence = format && FENCES[format];
+  const opening = fence && new RegExp(`^${escapeFence(fence)}[ \t]*\n`).exec(text);
+  if (!format || !fence || !opening) {
     return fail({
       code: "frontmatter.missing",
       severity: "error",
@@ -101,25 +111,36 @@ function splitFrontMatter(text: string, file: string): { ok: true; yaml: string 
       line: 1,
       message: "the file does not start with a front matter block",
       found: JSON.stringify(text.split("\n", 1)[0]!.slice(0, 60)),
-      expected: 'a first line "---", then fields such as title: and date:, then a line "---"',
+      expected: 'a first line "---", then fields such as title: and date:, then a line "---" (or TOML between "+++" lines, or a JSON object)',
     });
   }
-  const closing = /^---[ \t]*$/m.exec(text.slice(opening[0].length));
+  const closing = new RegExp(`^${escapeFence(fence)}[ \t]*$`, "m").exec(text.slice(opening[0].length));
   if (!closing) {
     return fail({
       code: "frontmatter.unterminated",
       severity: "error",
       file,
       line: 1,
-      message: 'the front matter opened with "---" on line 1 is never closed',
-      expected: 'a line holding only "---" after the last field',
+      message: `the front matter opened with "${fence}" on line 1 is never closed`,
+      expected: `a line holding only "${fence}" after the last field`,
     });
   }
-  return { ok: true, yaml: text.slice(opening[0].length, opening[0].length + closing.index) };
+  return { ok: true, format, source: text.slice(opening[0].length, opening[0].length + closing.index) };
 }
 
-/** The front matter as a mapping of fields, or a located YAML error. */
-function parseYaml(yamlText: string, file: string): { ok: true; value: Record<string, unknown> } | { ok: false; diagnostics: Diagnostic[] } {
+const escapeFence = (fence: string) => fence.replace(/\+/g, "\\+");
+
+type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Each format's parser: text → a mapping of fields, or a located error. */
+const PARSERS: Record<FrontMatterFormat, (source: string, file: string) => Parsed> = {
+  yaml: parseYaml,
+  toml: parseTomlFields,
+  json: parseJsonFields,
+};
+
+/** YAML front matter as a mapping of fields, or a located YAML error. */
+function parseYaml(yamlText: string, file: string): Parsed {
   let data: unknown;
   try {
     data = yaml.load(yamlText, YAML_OPTIONS);
@@ -127,17 +148,76 @@ function parseYaml(yamlText: string, file: string): { ok: true; value: Record<st
     return fail(yamlProblem(error, yamlText, file));
   }
   if (data === null || data === undefined || yamlText.trim() === "") data = {};
-  if (typeof data !== "object" || Array.isArray(data)) {
+  return asMapping(data, file, 2);
+}
+
+/**
+ * TOML front matter (Hugo's `+++`). TOML has date-times of its own: each is handed on as the text it was written
+ * as, so a local one (`2025-07-13T17:28:00`) is read in the site's zone by the date reader, never as UTC.
+ */
+function parseTomlFields(source: string, file: string): Parsed {
+  let data: unknown;
+  try {
+    data = datesAsText(parseToml(source));
+  } catch (error) {
+    const place = error instanceof TomlError ? { line: error.line + 1, column: error.column } : {};
+    const reason = ((error as Error).message.split("\n")[0] ?? "").replace(/^Invalid TOML document: /, "");
     return fail({
-      code: "frontmatter.not-a-mapping",
+      code: "frontmatter.invalid-toml",
       severity: "error",
       file,
-      line: 2,
-      message: `the front matter is ${Array.isArray(data) ? "a list" : `a single ${typeof data}`}, not a set of fields`,
-      expected: "key: value lines such as title: ... and date: ...",
+      ...place,
+      message: `the front matter is not valid TOML: ${reason}`,
+      expected: 'key = value lines between "+++" lines, strings in double quotes, each key once',
     });
   }
-  return { ok: true, value: data as Record<string, unknown> };
+  return asMapping(data, file, 2);
+}
+
+/** JSON front matter (a JSON object at the top of the file, as Hugo reads it). */
+function parseJsonFields(source: string, file: string): Parsed {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    const position = /at position (\d+)/.exec((error as Error).message);
+    const at = position ? lineAndColumn(source, Number(position[1])) : {};
+    return fail({
+      code: "frontmatter.invalid-json",
+      severity: "error",
+      file,
+      ...at,
+      message: `the front matter is not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, "")}`,
+      expected: "a JSON object of fields, then the body on the next line; no trailing commas or comments",
+    });
+  }
+  return asMapping(data, file, 1);
+}
+
+function asMapping(data: unknown, file: string, line: number): Parsed {
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) return { ok: true, value: data as Record<string, unknown> };
+  return fail({
+    code: "frontmatter.not-a-mapping",
+    severity: "error",
+    file,
+    line,
+    message: `the front matter is ${Array.isArray(data) ? "a list" : `a single ${typeof data}`}, not a set of fields`,
+    expected: "key: value lines such as title: ... and date: ...",
+  });
+}
+
+/** TOML date-times as the text they were written as (`2025-07-13T17:28:00+06:00`, `2025-07-13`), recursively. */
+function datesAsText(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString().replace(/\.000(?=$|[+-]|Z)/, "");
+  if (Array.isArray(value)) return value.map(datesAsText);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesAsText(v)]));
+  return value;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
 }
 
 function yamlProblem(error: unknown, yamlText: string, file: string): Diagnostic {
@@ -168,22 +248,48 @@ function yamlProblem(error: unknown, yamlText: string, file: string): Diagnostic
 }
 
 const NEWLINE = 0x0a;
-const DASH = 0x2d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /**
- * Bytes up to and including the line that closes the front matter (or the whole file when there is none, so the
- * errors above see everything). Found in the bytes, without decoding the body; always a UTF-8 boundary (a newline).
+ * The front matter's format and the bytes up to and including the line that closes it (the whole file when it is
+ * unclosed, so the errors above see everything). Found in the bytes, without decoding the body; always a UTF-8
+ * boundary (a newline).
  */
-function frontMatterEnd(bytes: Uint8Array): number {
+function frontMatterEnd(bytes: Uint8Array): { format: FrontMatterFormat | undefined; end: number } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-  if (!(buffer[start] === DASH && buffer[start + 1] === DASH && buffer[start + 2] === DASH)) return buffer.length;
-  for (let at = buffer.indexOf("\n---", start + 3); at >= 0; at = buffer.indexOf("\n---", at + 1)) {
+  if (buffer[start] === OPEN_BRACE) return { format: "json", end: jsonObjectEnd(buffer, start) };
+  const format = (Object.keys(FENCES) as (keyof typeof FENCES)[]).find((f) => buffer.toString("latin1", start, start + 3) === FENCES[f]);
+  if (!format) return { format: undefined, end: buffer.length };
+  const fence = `\n${FENCES[format]}`;
+  for (let at = buffer.indexOf(fence, start + 3); at >= 0; at = buffer.indexOf(fence, at + 1)) {
     let end = at + 4;
     while (buffer[end] === 0x20 || buffer[end] === 0x09) end++;
     if (buffer[end] === 0x0d) end++;
-    if (end >= buffer.length) return buffer.length;
-    if (buffer[end] === NEWLINE) return end + 1;
+    if (end >= buffer.length) return { format, end: buffer.length };
+    if (buffer[end] === NEWLINE) return { format, end: end + 1 };
+  }
+  return { format, end: buffer.length };
+}
+
+/** The end of the line that closes a JSON object starting at `start` (braces inside strings do not count). */
+function jsonObjectEnd(buffer: Buffer, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < buffer.length; i++) {
+    const byte = buffer[i]!;
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPEN_BRACE) depth++;
+    else if (byte === CLOSE_BRACE && --depth === 0) {
+      const newline = buffer.indexOf(NEWLINE, i);
+      return newline < 0 ? buffer.length : newline + 1;
+    }
   }
   return buffer.length;
 }
@@ -205,15 +311,25 @@ function findUnclosedQuote(yamlText: string): { line: number; column: number } |
   return undefined;
 }
 
-/** Finds each top-level key's line (counting from the file's line 2) and the column where its value starts. */
-function locateFields(yamlText: string): Record<string, FieldLocation> {
+/** A top-level key and where its value starts, as each format writes it. */
+const KEY_LINE: Record<FrontMatterFormat, RegExp> = {
+  yaml: /^(["']?)([^\s#:"'][^:"']*?)\1[ \t]*:(?:[ \t]+|$)(["']?)/,
+  toml: /^[ \t]*(["']?)([A-Za-z0-9_-]+|[^"'=]+?)\1[ \t]*=[ \t]*(["']?)/,
+  json: /^[ \t]*(")((?:[^"\\]|\\.)+)"[ \t]*:[ \t]*(")?/,
+};
+
+/**
+ * Finds each top-level key's line in the file and the column where its value starts. Fenced formats start on the
+ * file's line 2; a JSON object on line 1. TOML keys after the first [table] belong to that table and are not looked at.
+ */
+function locateFields(source: string, format: FrontMatterFormat): Record<string, FieldLocation> {
   const fields: Record<string, FieldLocation> = {};
-  const lines = yamlText.split("\n");
+  const lines = source.split("\n");
+  const firstLine = format === "json" ? 1 : 2;
   for (let i = 0; i < lines.length; i++) {
-    const match = /^(["']?)([^\s#:"'][^:"']*?)\1[ \t]*:(?:[ \t]+|$)(["']?)/.exec(lines[i]!);
-    if (match && !(match[2]! in fields)) {
-      fields[match[2]!] = { line: i + 2, column: match[0].length + 1 };
-    }
+    if (format === "toml" && /^[ \t]*\[/.test(lines[i]!)) break;
+    const match = KEY_LINE[format].exec(lines[i]!);
+    if (match && !(match[2]! in fields)) fields[match[2]!] = { line: i + firstLine, column: match[0].length + 1 };
   }
   return fields;
 }

@@ -58,3 +58,40 @@ test("a file that vanished between listing and reading is reported as unreadable
     message: "the file could not be read (ENOENT)",
   });
 });
+
+describe("TOML and JSON front matter, as Hugo sites keep it (issue 14)", () => {
+  test("TOML between +++ lines; its local date-times stay text for the date reader, offsets are kept", () => {
+    const result = parse('+++\ntitle = "শিরোনাম"\ndate = 2025-07-13T17:28:00\nlastmod = 2025-07-14T09:10:00+06:00\nday = 2025-07-13\ntags = ["বন্যা", "সিলেট"]\n[image]\nurl = "https://example.com/a.jpg"\n+++\nলেখা।\n');
+    expect(result.ok && result.article.data).toEqual({
+      title: "শিরোনাম",
+      date: "2025-07-13T17:28:00",
+      lastmod: "2025-07-14T09:10:00+06:00",
+      day: "2025-07-13",
+      tags: ["বন্যা", "সিলেট"],
+      image: { url: "https://example.com/a.jpg" },
+    });
+    expect(result.ok && [result.article.fields.date, result.article.fields.tags, result.article.fields.url, result.article.body]).toEqual([
+      { line: 3, column: 8 },
+      { line: 6, column: 8 },
+      undefined, // a key of the [image] table is not a top-level field
+      { text: "লেখা।\n" },
+    ]);
+  });
+  test("a JSON object at the top of the file", () => {
+    const result = parse('{\n  "title": "শিরোনাম",\n  "date": "2025-07-13T17:28:00+06:00",\n  "note": "a } inside a string"\n}\nলেখা।\n');
+    expect(result.ok && [result.article.data, result.article.fields.date, result.article.body]).toEqual([
+      { title: "শিরোনাম", date: "2025-07-13T17:28:00+06:00", note: "a } inside a string" },
+      { line: 3, column: 12 },
+      { text: "লেখা।\n" },
+    ]);
+  });
+  test.each([
+    ["TOML with a bad value", '+++\ntitle = "a"\ndate = 13 July\n+++\n', "frontmatter.invalid-toml", 3],
+    ["TOML never closed", '+++\ntitle = "a"\n', "frontmatter.unterminated", 1],
+    ["JSON with a trailing comma", '{\n  "title": "a",\n}\n', "frontmatter.invalid-json", 3],
+    ["a JSON list", "[1, 2]\n", "frontmatter.missing", 1],
+  ])("%s is reported as %s at its line", (_name, text, code, line) => {
+    const result = parse(text);
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.line])).toEqual([[code, line]]);
+  });
+});
