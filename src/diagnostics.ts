@@ -48,6 +48,8 @@ export const DIAGNOSTIC_CODES = {
   "article.invalid-field": "a field has the wrong type or form",
   "article.unknown-field": "a field patrika does not know (probably a typo)",
   "article.invalid-slug": "the slug cannot form a URL path segment",
+  "article.invalid-url": "the url or permalink field cannot give this site's URL of the article",
+  "article.alias-ignored": "another tool's name for a field is set beside patrika's own; one of them is ignored",
   "article.invalid-category": "the category cannot form a URL path",
   "article.invalid-image": "the image URL is not an absolute http(s) URL",
   "article.image-without-url": "the image has a caption but no URL, so it is not syndicated",

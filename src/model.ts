@@ -47,6 +47,8 @@ export interface Article {
   tags: string[];
   summary?: string;
   image?: ArticleImage;
+  /** When it is withdrawn from every output (Hugo's expiryDate), if ever. */
+  expires?: ArticleDate;
   /** Where its Markdown body is (not the text itself: see BodySource). */
   body: BodySource;
 }
@@ -118,8 +120,8 @@ export interface Site<Item extends Article = FeedItem> {
   news: { start: ArticleDate; end: ArticleDate; items: Article[] };
   /** Newest updated-or-published time of any article (or now when there is none): the feeds' build date. */
   updated: ArticleDate;
-  /** Articles left out on purpose. */
-  excluded: { drafts: string[]; scheduled: string[] };
+  /** Articles left out on purpose: drafts, scheduled after now, expired by now, and files that are no articles (Hugo list pages). */
+  excluded: { drafts: string[]; scheduled: string[]; expired: string[]; notArticles: string[] };
 }
 
 /** One written output file. */

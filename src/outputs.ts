@@ -84,7 +84,7 @@ const namePattern = (kind: OutputKind): string =>
 
 const ROOT_NAMES = new RegExp(`^(?:${Object.values(OUTPUTS).filter((k) => k.folder !== "archive").map(namePattern).join("|")})$`, "i");
 const FEED_NAMES = new RegExp(`^(?:${FEED_KINDS.map(namePattern).join("|")})$`, "i");
-const ARCHIVE_PAGE = new RegExp(`^${escapeRegExp(ARCHIVE_FOLDER)}/${namePattern(OUTPUTS.archivePage)}$`);
+const ARCHIVE_PAGE = new RegExp(`^${escapeRegExp(ARCHIVE_FOLDER)}/${namePattern(OUTPUTS.archivePage)}$`, "i");
 
 /** The kind of an output path (`sports/rss.xml`, `sitemap-2.xml`, `archive/3.xml`), or undefined for a file patrika does not write. */
 export function kindOfPath(path: string): OutputKind | undefined {
@@ -101,26 +101,35 @@ export function writeOrder(path: string): number {
 }
 
 /**
- * The output an article URL path would collide with, if any, and the index of the segment that collides: a segment at
- * the root may not be any root or feed file name (nor the archive folder for a category, when the site writes archive
- * pages), and a segment inside a category folder may not be a feed file name. Compared case-insensitively:
- * case-insensitive file systems and servers would collide too. `categoryDepth` is how many leading segments are the
- * category (each prefix of it is a feed folder).
+ * The output a category's feed folder would collide with, if any: its first segment may not be a root output's name
+ * (a folder where a file is), nor the archive folder when the site writes archive pages (its feeds would mix into the
+ * archive); a sub-category may not be named like a feed file (a folder where its parent's feed is). Compared
+ * case-insensitively: case-insensitive file systems and servers collide too.
  */
-export function collidingOutput(
-  segments: readonly string[],
-  categoryDepth: number,
-  options: { archive: boolean; previewName?: string },
-): { output: string; segment: number } | undefined {
+export function categoryCollision(segments: readonly string[], options: { archive: boolean; previewName?: string }): string | undefined {
   const first = segments[0];
   if (first === undefined) return undefined;
-  if (ROOT_NAMES.test(first) || (options.previewName !== undefined && first.toLowerCase() === options.previewName.toLowerCase())) return { output: first, segment: 0 };
-  if (options.archive && categoryDepth > 0 && first.toLowerCase() === ARCHIVE_FOLDER) return { output: `${ARCHIVE_FOLDER}/`, segment: 0 };
-  for (let i = 1; i < segments.length && i <= categoryDepth; i++) {
-    if (FEED_NAMES.test(segments[i]!)) return { output: segments.slice(0, i + 1).join("/"), segment: i };
-  }
-  return undefined;
+  if (isRootName(first, options.previewName)) return first;
+  if (options.archive && first.toLowerCase() === ARCHIVE_FOLDER) return `${ARCHIVE_FOLDER}/`;
+  const feedNamed = segments.findIndex((segment, i) => i > 0 && FEED_NAMES.test(segment));
+  return feedNamed < 0 ? undefined : segments.slice(0, feedNamed + 1).join("/");
 }
+
+/**
+ * The output an article's URL would be, if any: its path below the site (decoded segments) may not be a root output,
+ * an archive page, or end in a feed file's name (every category folder holds one). A path ending in "/" is a folder
+ * page and collides with nothing.
+ */
+export function urlCollision(segments: readonly string[], options: { archive: boolean; previewName?: string }): string | undefined {
+  const last = segments[segments.length - 1];
+  if (last === undefined || last === "") return undefined;
+  const path = segments.join("/");
+  if (segments.length === 1 && isRootName(last, options.previewName)) return path;
+  if (options.archive && ARCHIVE_PAGE.test(path)) return path;
+  return segments.length > 1 && FEED_NAMES.test(last) ? path : undefined;
+}
+
+const isRootName = (name: string, previewName?: string) => ROOT_NAMES.test(name) || (previewName !== undefined && name.toLowerCase() === previewName.toLowerCase());
 
 /** The names a message lists as taken, derived from the table. */
 export function reservedNamesText(): string {

@@ -25,6 +25,8 @@ test("builds without errors or warnings; leaves out the draft and the scheduled 
   expect(report.site!.excluded).toEqual({
     drafts: ["articles/bangladesh/draft-budget-meeting.md"],
     scheduled: ["articles/sports/rowing-festival.md"],
+    expired: [],
+    notArticles: [],
   });
   expect(report.articlesFound).toBeGreaterThanOrEqual(14);
   expect(new Set(report.site!.articles.map((a) => a.category)).size).toBeGreaterThanOrEqual(4);

@@ -83,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const rendered = [...renderSite(report.site), { name: OUTPUTS.report.name, content: renderReportDocument(document), count: report.skipped.length }];
   if (options.preview) {
     const outputs = rendered.map(({ name, count }) => ({ name, count }));
-    rendered.push({ name: OUTPUTS.preview.name, content: renderPreview(report.site, outputs), count: report.site.feed.items.length });
+    rendered.push({ name: config.previewFile, content: renderPreview(report.site, outputs), count: report.site.feed.items.length });
   }
   const failure = await writeOutputs(paths.outDir, rendered, options.io);
   if (failure) return { ...report, diagnostics: [...report.diagnostics, failure], status: "write-error" };
@@ -108,8 +108,10 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
   const drafts: string[] = [];
+  const notArticles: string[] = [];
   results.forEach((result, i) => {
     if (result.kind === "invalid") return void diagnostics.push(...result.diagnostics);
+    if (result.kind === "not-article") return void notArticles.push(join(paths.articlesDir, scan.files[i]!));
     diagnostics.push(...result.warnings);
     if (result.kind === "draft") drafts.push(join(paths.articlesDir, scan.files[i]!));
     else articles.push(result.article);
@@ -117,7 +119,7 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
   diagnostics.push(...findCollisions(articles));
   const sorted = sortDiagnostics(diagnostics);
   const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
-  const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts });
+  const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts, notArticles });
   const site = attachBodies(plan, readBodies(feedArticles(plan)));
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
   const skipped = options.skipInvalid ? [...invalidFiles] : [];

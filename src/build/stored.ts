@@ -4,7 +4,7 @@ import type { Article, ArticleDate, SiteConfig } from "../model.js";
 
 /** An ArticleDate as JSON: the instant as milliseconds beside its local ISO form. */
 type StoredDate = { iso: string; ms: number; precision: ArticleDate["precision"] };
-type StoredArticle = Omit<Article, "body" | "published" | "updated"> & { published: StoredDate; updated?: StoredDate };
+type StoredArticle = Omit<Article, "body" | "published" | "updated" | "expires"> & { published: StoredDate; updated?: StoredDate; expires?: StoredDate };
 
 /**
  * What the build cache keeps per file: the normalised article (not the raw front matter), so an unchanged file is
@@ -13,7 +13,8 @@ type StoredArticle = Omit<Article, "body" | "published" | "updated"> & { publish
  */
 export type StoredResult =
   | { kind: "article"; article: StoredArticle; warnings: Diagnostic[]; bodyOffset: number; validFrom: number }
-  | { kind: "draft"; file: string; warnings: Diagnostic[] };
+  | { kind: "draft"; file: string; warnings: Diagnostic[] }
+  | { kind: "not-article"; reason: string };
 
 /**
  * The plain-data form of a valid result: what the cache keeps and what a worker thread sends back. An invalid
@@ -21,6 +22,7 @@ export type StoredResult =
  */
 export function storeResult(result: ArticleResult, file: string, bodyOffset: number, config: SiteConfig): StoredResult | undefined {
   if (result.kind === "draft") return { kind: "draft", file, warnings: result.warnings };
+  if (result.kind === "not-article") return result;
   if (result.kind === "invalid") return undefined;
   const a = result.article;
   const article: StoredArticle = {
@@ -38,6 +40,7 @@ export function storeResult(result: ArticleResult, file: string, bodyOffset: num
   if (a.updated) article.updated = storeDate(a.updated);
   if (a.summary !== undefined) article.summary = a.summary;
   if (a.image) article.image = a.image;
+  if (a.expires) article.expires = storeDate(a.expires);
   // Valid while no date lies more than maxFutureDays after now: for any now from this instant on.
   const latest = Math.max(a.published.instant.getTime(), a.updated?.instant.getTime() ?? -Infinity);
   return { kind: "article", article, warnings: result.warnings, bodyOffset, validFrom: latest - config.maxFutureDays * 86_400_000 };
@@ -46,6 +49,7 @@ export function storeResult(result: ArticleResult, file: string, bodyOffset: num
 /** The normalised result again, for a build at `now`; undefined when the stored one does not hold at that now. */
 export function restoreResult(stored: StoredResult, path: string, now: Date): ArticleResult | undefined {
   if (stored.kind === "draft") return { kind: "draft", warnings: stored.warnings };
+  if (stored.kind === "not-article") return stored;
   if (now.getTime() < stored.validFrom) return undefined;
   const a = stored.article;
   // Every article gets one shape, all keys in one order: objects of different shapes made later passes over
@@ -64,6 +68,7 @@ export function restoreResult(stored: StoredResult, path: string, now: Date): Ar
     tags: a.tags,
     summary: a.summary,
     image: a.image,
+    expires: a.expires && restoreDate(a.expires),
     body: { path, offset: stored.bodyOffset },
   };
   return { kind: "article", article, warnings: stored.warnings };

@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { fileSha1, readArticle } from "../load/read.js";
 import type { SiteConfig } from "../model.js";
 import { normaliseArticle, type ArticleResult } from "../normalise/article.js";
+import { adaptSource } from "../sources/index.js";
 import { storeResult, type StoredResult } from "./stored.js";
 
 /**
@@ -36,10 +37,17 @@ export function normaliseFile(
   if (unlessSha1 && fileSha1(join(articlesDir, relativePath)) === unlessSha1) return { kind: "same" };
   const raw = readArticle(articlesDir, relativePath, sha1);
   if (!raw.ok) return { kind: "invalid", diagnostics: raw.diagnostics };
-  const result = normaliseArticle(raw.article, { config, now });
+  const adapted = adaptSource(raw.article);
+  const result: ArticleResult = adapted.kind === "not-article" ? adapted : withWarnings(normaliseArticle(adapted.raw, { config, now }), adapted.warnings);
   if (result.kind === "invalid") return { kind: "invalid", diagnostics: result.diagnostics };
   const value = form === "live" ? undefined : storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
   return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), ...(raw.article.sha1 ? { sha1: raw.article.sha1 } : {}) };
+}
+
+/** A result with the source adapter's warnings (an alias set beside its field) before the normaliser's own. */
+function withWarnings(result: ArticleResult, warnings: Diagnostic[]): ArticleResult {
+  if (warnings.length === 0 || result.kind === "not-article") return result;
+  return result.kind === "invalid" ? { ...result, diagnostics: [...warnings, ...result.diagnostics] } : { ...result, warnings: [...warnings, ...result.warnings] };
 }
 
 /** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */

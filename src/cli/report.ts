@@ -36,6 +36,8 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
   const leftOut: string[] = [];
   if (site.excluded.drafts.length) leftOut.push(count(site.excluded.drafts.length, "draft"));
   if (site.excluded.scheduled.length) leftOut.push(`${site.excluded.scheduled.length} scheduled after now`);
+  if (site.excluded.expired.length) leftOut.push(`${site.excluded.expired.length} expired`);
+  if (site.excluded.notArticles.length) leftOut.push(count(site.excluded.notArticles.length, "list page") + " (_index.md)");
   lines.push(
     `${action === "build" ? "Built" : "Checked"} ${count(site.articles.length, "article")} from ${count(report.articlesFound, "file")}` +
       `${leftOut.length ? ` (left out: ${leftOut.join(", ")})` : ""}` +
@@ -55,7 +57,7 @@ function fileLines(report: BuildReport, outDir: string): string[] {
   const site = report.site!;
   const top = report.files.filter((f) => !f.name.includes("/"));
   const width = Math.max(...top.map((f) => f.name.length));
-  const lines = top.map((file) => `  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count)}`);
+  const lines = top.map((file) => `  ${outDir}/${file.name.padEnd(width)}  ${describeCount(file.name, file.count, site.config.previewFile)}`);
   for (const feed of site.categoryFeeds) {
     lines.push(`  ${outDir}/${feed.folder}{${FEED_KINDS.map((kind) => kind.name).join(",")}}  ${count(feed.items.length, "item")}`);
   }
@@ -104,8 +106,8 @@ export function formatReportJson(report: BuildReport): string {
 }
 
 /** A file's count in the unit the outputs table gives it ("13 items", "20 URLs"). */
-function describeCount(name: string, n: number): string {
-  const kind = kindOfPath(name) ?? OUTPUTS.sitemap;
+function describeCount(name: string, n: number, previewFile: string): string {
+  const kind = name === previewFile ? OUTPUTS.preview : (kindOfPath(name) ?? OUTPUTS.sitemap);
   const counted = count(n, kind.unit.one, kind.unit.many);
   return kind.group === "page" ? `${counted} (preview page for people)` : counted;
 }

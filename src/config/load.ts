@@ -135,17 +135,17 @@ export function validateConfig(data: unknown, file: string, locate: (key: string
         continue;
       }
       const key = issue.path.map(String).join(".");
-      const value = key ? (data as Record<string, unknown>)[key] : data;
+      const value = issue.path.reduce<unknown>((at, step) => (typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[step as PropertyKey] : undefined), data);
       diagnostics.push({
         code: "config.invalid-value",
         severity: "error",
         file,
-        ...(key ? locate(key) : {}),
+        ...(key ? locate(String(issue.path[0])) : {}),
         field: key || undefined,
         // A rule of patrika's own (a refinement) says exactly what is wrong; zod's type messages add nothing.
         message: !key ? "the config must be a JSON object" : issue.code === "custom" ? `config key "${key}" must be ${issue.message}` : `config key "${key}" is invalid`,
         found: value === undefined ? "nothing (the key is missing)" : describeValue(value),
-        expected: expectedFor(key, issue.message),
+        expected: expectedFor(String(issue.path[0] ?? ""), issue.message),
       });
     }
     return { ok: false, diagnostics };
@@ -188,6 +188,9 @@ const EXPECTED: Record<string, string> = {
   ttl: "a whole number of minutes from 1 to 10080",
   hub: "the absolute http(s) URL of a WebSub hub",
   categoryFeeds: "true or false",
+  permalink: 'a URL pattern such as "/:category/:slug/" (tokens :year :month :day :slug :filename :category :section), or { "section": pattern, "*": pattern }',
+  categories: 'category paths, each with a title (and a description): { "sports": { "title": "খেলা" } }',
+  previewFile: "a file name ending in .html, such as index.html",
   archive: "true or false",
   articlesDir: "a folder path relative to the config file, such as \"articles\"",
   outDir: "a folder path relative to the config file, such as \"output\"",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FEED_SIZE } from "../limits.js";
+import { permalinkProblem } from "../permalinks.js";
 
 /** The default zone: Bangladesh publishers print Dhaka local time. */
 export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
@@ -31,6 +32,18 @@ function parseUrl(value: string): URL | undefined {
     return undefined;
   }
 }
+
+/** A URL pattern (src/permalinks.ts); its message says what is wrong with it. */
+const permalinkPattern = z.string().superRefine((value, context) => {
+  const problem = permalinkProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
+
+/** A category's name and description for readers: the path stays in the URL, the title is what feeds show. */
+const categoryInfo = z.strictObject({
+  title: z.string().trim().min(1),
+  description: z.string().trim().min(1).optional(),
+});
 
 /** `patrika.config.json`: every key a site can set, with its default. Unknown keys are rejected. */
 export const configSchema = z.strictObject({
@@ -68,6 +81,22 @@ export const configSchema = z.strictObject({
   ttl: z.number().int().min(1).max(10080).optional().describe("Minutes a reader may cache the RSS feed."),
   /** WebSub hub URL announced in every feed. */
   hub: absoluteHttpUrl.optional().describe("WebSub hub URL announced in every feed."),
+  /** The article URL pattern, or one per section (the article's first folder, as Hugo's permalinks) with "*" for the rest. */
+  permalink: z
+    .union([permalinkPattern, z.record(z.string(), permalinkPattern)])
+    .optional()
+    .describe('URL pattern of articles below siteUrl, e.g. "/:category/:slug/" or "/:year/:month/:day/:slug"; or one per section (the first folder below the articles folder), with "*" for the rest. Default "/:category/:slug".'),
+  /** Display names of categories, by category path. */
+  categories: z
+    .record(z.string(), categoryInfo)
+    .optional()
+    .describe('Names readers see for categories, by path: { "sports": { "title": "খেলা", "description": "…" } }.'),
+  /** The preview page's file name (build --preview). */
+  previewFile: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/, "a file name ending in .html, such as index.html")
+    .default("index.html")
+    .describe("File name of the preview page written by --preview (default index.html); choose another when the output folder is a site whose index.html another tool writes."),
   /** Write per-category feeds (output/<category>/rss.xml, atom.xml, feed.json); default true. */
   categoryFeeds: z.boolean().default(true).describe("Write rss.xml, atom.xml and feed.json per category."),
   /** Write RFC 5005 archive pages of the Atom feed (output/archive/N.xml) so readers can fetch every article. */
@@ -106,6 +135,9 @@ function resolveConfig(parsed: z.output<typeof configSchema>) {
     earliestDate: parsed.earliestDate,
     maxFutureDays: parsed.maxFutureDays,
     categoryFeeds: parsed.categoryFeeds,
+    previewFile: parsed.previewFile,
+    ...(parsed.permalink ? { permalink: parsed.permalink } : {}),
+    ...(parsed.categories ? { categories: parsed.categories } : {}),
     archive: parsed.archive,
     /** Absent: the date reader's default for the zone. */
     ...(parsed.banglaCalendar ? { banglaCalendar: parsed.banglaCalendar } : {}),

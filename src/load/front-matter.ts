@@ -16,6 +16,8 @@ export interface RawArticle {
   file: string;
   /** POSIX path below the articles folder, e.g. `sports/final.md`. */
   relativePath: string;
+  /** The article's own name, for its default slug and its id: set by sources/ (a bundle's folder, a Jekyll post's name). */
+  name?: string;
   data: Record<string, unknown>;
   fields: Record<string, FieldLocation>;
   body: BodySource;

@@ -4,10 +4,12 @@ import { tryParseBengaliDate } from "../dates/index.js";
 import { MAX_URL_LENGTH } from "../limits.js";
 import type { FieldLocation, RawArticle } from "../load/front-matter.js";
 import type { Article, ArticleDate, ArticleImage, SiteConfig } from "../model.js";
-import { collidingOutput, reservedNamesText } from "../outputs.js";
+import { categoryCollision, reservedNamesText, urlCollision } from "../outputs.js";
+import { DEFAULT_PERMALINK, permalinkProblem } from "../permalinks.js";
 import { describeValue, nearestName, quote, singleLine, xmlSafe } from "../text.js";
 import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_FIELDS, REQUIRED_FIELDS, type FrontMatter } from "./article-schema.js";
-import { encodePath, encodeSegment, isValidSegment } from "./paths.js";
+import { encodeSegment, isValidSegment } from "./paths.js";
+import { expandPermalink } from "./permalink.js";
 
 export interface NormaliseContext {
   config: SiteConfig;
@@ -17,6 +19,8 @@ export interface NormaliseContext {
 export type ArticleResult =
   | { kind: "article"; article: Article; warnings: Diagnostic[] }
   | { kind: "draft"; warnings: Diagnostic[] }
+  /** A file in the articles folder that is no article (a Hugo section's list page): left out and listed. */
+  | { kind: "not-article"; reason: string }
   | { kind: "invalid"; diagnostics: Diagnostic[] };
 
 /** Where an article is published: its slug, category and URL. */
@@ -41,7 +45,8 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   const published = readDate(front.date, "date", raw, context, problems, warnings);
   const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings);
   checkDateOrder(published, updated, at, problems);
-  const place = readPlace(front, raw, context.config, problems);
+  const expires = front.expires === undefined ? undefined : readDate(front.expires, "expires", raw, context, problems, warnings, false);
+  const place = published && readPlace(front, raw, published, context.config, problems);
   const image = readImage(front.image, raw, problems, warnings);
   if (problems.length > 0 || !published || !place) return { kind: "invalid", diagnostics: problems };
 
@@ -50,7 +55,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   const article: Article = {
     file: raw.file,
     relativePath: raw.relativePath,
-    id: front.id?.trim() || mintTagUri(context.config.siteUrl, published, raw.relativePath),
+    id: front.id?.trim() || mintTagUri(context.config.siteUrl, published, nameOf(raw)),
     title,
     slug: place.slug,
     category: place.category,
@@ -61,6 +66,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
     tags: cleanList(front.tags),
     summary: front.summary === undefined ? undefined : singleLine(xmlSafe(front.summary)) || undefined,
     image,
+    expires,
     body: raw.body,
   };
   return { kind: "article", article, warnings };
@@ -68,13 +74,16 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
 
 /**
  * The permanent id when the article sets none: an RFC 4151 tag URI from the site's host, the local publication
- * date and the file name, so editing the slug, category or title never makes readers show the story again.
+ * date and the article's name (its file name, or its bundle's folder), so editing the slug, category or title never
+ * makes readers show the story again.
  */
-function mintTagUri(siteUrl: string, published: ArticleDate, relativePath: string): string {
+function mintTagUri(siteUrl: string, published: ArticleDate, name: string): string {
   const host = new URL(siteUrl).hostname;
-  const name = basename(relativePath).replace(/\.md$/, "");
   return `tag:${host},${published.iso.slice(0, 10)}:${encodeSegment(name)}`;
 }
+
+/** The article's own name: set by sources/ for bundles and Jekyll posts, else its file name without extension. */
+const nameOf = (raw: RawArticle) => raw.name ?? basename(raw.relativePath).replace(/\.(?:md|markdown)$/, "");
 
 /** A warning, with a did-you-mean, for every field patrika does not read. */
 function unknownFieldWarnings(raw: RawArticle): Diagnostic[] {
@@ -131,7 +140,7 @@ const isBlank = (value: unknown) => value === undefined || (typeof value === "st
  * build's now: it is refused, with the absolute date it means at this now for the editor to paste. The reader's
  * remarks (a Bangla date that disagrees, ignored words) are worth an editor's look, not a failure: warnings.
  */
-function readDate(text: string, field: "date" | "updated", raw: RawArticle, context: NormaliseContext, problems: Diagnostic[], warnings: Diagnostic[]): ArticleDate | undefined {
+function readDate(text: string, field: DateField, raw: RawArticle, context: NormaliseContext, problems: Diagnostic[], warnings: Diagnostic[], plausible = true): ArticleDate | undefined {
   const options = { timeZone: context.config.timeZone, calendar: context.config.banglaCalendar };
   const result = tryParseBengaliDate(text, options);
   const location = () => locate(raw, field); // only when there is something to say: locating costs a scan
@@ -147,7 +156,7 @@ function readDate(text: string, field: "date" | "updated", raw: RawArticle, cont
     warnings.push({ code: note.code as Diagnostic["code"], severity: "warning", ...location(), field, message: note.message, found: quote(text) });
   }
   const date = { iso: result.value.iso, instant: result.value.instant, precision: result.value.precision };
-  checkPlausible(date, field, raw, context, problems);
+  if (plausible) checkPlausible(date, field, raw, context, problems);
   return date;
 }
 
@@ -180,7 +189,7 @@ function unreadableDate(text: string, field: string, error: { code: string; offs
 }
 
 /** A date far outside the site's life is a typo (১০২৫ for ২০২৫), caught before it sinks or tops every feed. */
-function checkPlausible(date: ArticleDate, field: "date" | "updated", raw: RawArticle, context: NormaliseContext, problems: Diagnostic[]): void {
+function checkPlausible(date: ArticleDate, field: DateField, raw: RawArticle, context: NormaliseContext, problems: Diagnostic[]): void {
   const { earliestDate, maxFutureDays } = context.config;
   const latest = context.now.getTime() + maxFutureDays * 86_400_000;
   const tooEarly = date.iso.slice(0, 10) < earliestDate;
@@ -209,12 +218,12 @@ function checkDateOrder(published: ArticleDate | undefined, updated: ArticleDate
   });
 }
 
-/** The slug (the field, else the file name), the category and the URL they make, or undefined with the problems. */
-function readPlace(front: FrontMatter, raw: RawArticle, config: SiteConfig, problems: Diagnostic[]): Place | undefined {
+/** The slug (the field, else the article's name), the category and the URL they make, or undefined with the problems. */
+function readPlace(front: FrontMatter, raw: RawArticle, published: ArticleDate, config: SiteConfig, problems: Diagnostic[]): Place | undefined {
   const before = problems.length;
   const fromFile = front.slug === undefined;
   const slugAt = fromFile ? { file: raw.file } : locate(raw, "slug");
-  const slug = (front.slug ?? basename(raw.relativePath).replace(/\.md$/, "")).trim();
+  const slug = (front.slug ?? nameOf(raw)).trim();
   if (!isValidSegment(slug)) {
     problems.push({
       code: "article.invalid-slug",
@@ -229,35 +238,76 @@ function readPlace(front: FrontMatter, raw: RawArticle, config: SiteConfig, prob
   }
   const category = front.category?.trim() || undefined;
   const segments = category === undefined ? [] : category.split("/");
+  const outputs = { archive: config.archive, previewName: config.previewFile };
   if (category !== undefined && !segments.every(isValidSegment)) {
     problems.push({ code: "article.invalid-category", severity: "error", ...locate(raw, "category"), field: "category", message: "the category cannot form a URL path", found: quote(category), expected: FIELD_EXPECTATIONS.category });
+  } else {
+    const taken = categoryCollision(segments, outputs);
+    if (taken) problems.push(outputCollision(taken, "category", raw));
   }
-  const collision = collidingOutput([...segments, slug], segments.length, { archive: config.archive });
-  if (collision) problems.push(outputCollision(collision, segments.length, raw));
-  const url = `${config.siteUrl}/${encodePath([...segments, slug])}`;
+  if (problems.length > before) return undefined;
+  const url = articleUrl(front, raw, { slug, segments, published, config }, problems);
+  if (!url) return undefined;
+  const taken = urlCollision(url.slice(config.siteUrl.length + 1).split("/").map(decodeURIComponent), outputs);
+  if (taken) problems.push(outputCollision(taken, urlField(front), raw));
   if (url.length >= MAX_URL_LENGTH) {
     problems.push({
-      code: "article.invalid-slug",
+      code: urlField(front) === "slug" ? "article.invalid-slug" : "article.invalid-url",
       severity: "error",
-      ...slugAt,
-      field: "slug",
+      ...(urlField(front) === "slug" ? slugAt : locate(raw, urlField(front))),
+      field: urlField(front),
       message: `the article's URL would be ${url.length} characters long once percent-encoded (each Bengali letter takes 9)`,
-      found: quote(slug),
+      found: quote(url),
       expected: `a URL under ${MAX_URL_LENGTH} characters (the sitemap limit): shorten the slug`,
     });
   }
   return problems.length > before ? undefined : { slug, category, url };
 }
 
-function outputCollision(collision: { output: string; segment: number }, categoryDepth: number, raw: RawArticle): Diagnostic {
-  const field = collision.segment < categoryDepth ? "category" : "slug";
+/** The field an article's URL comes from: its own url, its own permalink, or the slug under the site's pattern. */
+const urlField = (front: FrontMatter) => (front.url !== undefined ? "url" : front.permalink !== undefined ? "permalink" : "slug");
+
+/**
+ * The article's URL: its `url` field (absolute on this site, or a path from the site root), else its own
+ * `permalink`, else the site's pattern for its section (config `permalink`), else `/:category/:slug`.
+ */
+function articleUrl(front: FrontMatter, raw: RawArticle, parts: { slug: string; segments: string[]; published: ArticleDate; config: SiteConfig }, problems: Diagnostic[]): string | undefined {
+  const { siteUrl } = parts.config;
+  if (front.url !== undefined) {
+    const written = front.url.trim();
+    const url = httpUrl(written.startsWith("/") ? `${siteUrl}${written}` : written);
+    if (url && url.origin === new URL(siteUrl).origin && `${url.origin}${url.pathname}`.startsWith(`${siteUrl}/`) && !url.search && !url.hash) return `${url.origin}${url.pathname}`;
+    problems.push({ code: "article.invalid-url", severity: "error", ...locate(raw, "url"), field: "url", message: "the url is not a page of this site (siteUrl)", found: quote(front.url), expected: `${FIELD_EXPECTATIONS.url}, below ${siteUrl}/, without ?query or #fragment` });
+    return undefined;
+  }
+  const section = raw.relativePath.includes("/") ? raw.relativePath.slice(0, raw.relativePath.indexOf("/")) : "";
+  const pattern = front.permalink?.trim() ?? sitePattern(parts.config, section);
+  const problem = front.permalink === undefined ? undefined : permalinkProblem(pattern);
+  if (problem) {
+    problems.push({ code: "article.invalid-url", severity: "error", ...locate(raw, "permalink"), field: "permalink", message: "the permalink is not a URL pattern patrika can use", found: quote(front.permalink), expected: problem });
+    return undefined;
+  }
+  const [year, month, day] = parts.published.iso.slice(0, 10).split("-") as [string, string, string];
+  const category = parts.segments.join("/");
+  const path = expandPermalink(pattern, { year, month, day, slug: parts.slug, filename: nameOf(raw), category, section });
+  return `${siteUrl}${path}`;
+}
+
+/** The config's pattern for a section (the article's first folder): one pattern, or the section's own, else "*", else patrika's default. */
+function sitePattern(config: SiteConfig, section: string): string {
+  const { permalink } = config;
+  if (typeof permalink === "string") return permalink;
+  return permalink?.[section] ?? permalink?.["*"] ?? DEFAULT_PERMALINK;
+}
+
+function outputCollision(output: string, field: "category" | "slug" | "url" | "permalink", raw: RawArticle): Diagnostic {
   return {
-    code: field === "category" ? "article.invalid-category" : "article.invalid-slug",
+    code: field === "category" ? "article.invalid-category" : field === "slug" ? "article.invalid-slug" : "article.invalid-url",
     severity: "error",
     ...locate(raw, field),
     field,
-    message: `the article's URL path would be taken by ${collision.output}, a file or folder patrika writes`,
-    found: quote(collision.output),
+    message: `the article's ${field === "category" ? "category folder" : "URL"} would be ${output}, a file or folder patrika writes`,
+    found: quote(output),
     expected: `a name other than ${reservedNamesText()}`,
   };
 }
@@ -328,6 +378,7 @@ function cleanList(value: string | string[] | undefined): string[] {
 }
 
 type Location = { file: string; line?: number; column?: number };
+type DateField = "date" | "updated" | "expires";
 
 function locate(raw: RawArticle, field: string): Location {
   const location: FieldLocation | undefined = raw.fields[field];

@@ -11,6 +11,8 @@ export interface SiteInput {
   now: Date;
   articles: Article[];
   drafts: string[];
+  /** Files that are no articles (Hugo list pages), listed in the report. */
+  notArticles?: string[];
 }
 
 /**
@@ -20,8 +22,10 @@ export interface SiteInput {
 export function assembleSite(input: SiteInput): Site<Article> {
   const { config, now } = input;
   const stamp = (instant: Date): ArticleDate => ({ iso: formatIsoInZone(instant, config.timeZone), instant, precision: "second" });
-  const scheduled = input.articles.filter((a) => a.published.instant.getTime() > now.getTime());
-  const published = newestFirst(input.articles.filter((a) => a.published.instant.getTime() <= now.getTime()));
+  const at = now.getTime();
+  const scheduled = input.articles.filter((a) => a.published.instant.getTime() > at);
+  const expired = input.articles.filter((a) => a.published.instant.getTime() <= at && a.expires !== undefined && a.expires.instant.getTime() <= at);
+  const published = newestFirst(input.articles.filter((a) => a.published.instant.getTime() <= at && !(a.expires && a.expires.instant.getTime() <= at)));
   const updated = newestUpdate(published) ?? stamp(now);
   const feed: Feed<Article> = {
     folder: "",
@@ -57,8 +61,8 @@ export function assembleSite(input: SiteInput): Site<Article> {
         folder: `${category}/`,
         urlFolder: `${url.slice(config.siteUrl.length + 1)}/`,
         category,
-        title: `${config.title}: ${category}`,
-        description: config.description,
+        title: `${config.title}: ${config.categories?.[category]?.title ?? category}`,
+        description: config.categories?.[category]?.description ?? config.description,
         homeUrl: url,
         items: byCategory.get(category)!.slice(0, config.feedSize),
         updated: lastmod,
@@ -85,7 +89,12 @@ export function assembleSite(input: SiteInput): Site<Article> {
     archive,
     news: { start: stamp(windowStart), end: stamp(now), items: newsItems },
     updated,
-    excluded: { drafts: [...input.drafts].sort(compareText), scheduled: scheduled.map((a) => a.file).sort(compareText) },
+    excluded: {
+      drafts: [...input.drafts].sort(compareText),
+      scheduled: scheduled.map((a) => a.file).sort(compareText),
+      expired: expired.map((a) => a.file).sort(compareText),
+      notArticles: [...(input.notArticles ?? [])].sort(compareText),
+    },
   };
 }
 
@@ -138,7 +147,8 @@ export function stableNowRange(articles: readonly Article[], now: Date, maxFutur
   for (const article of articles) {
     const published = article.published.instant.getTime();
     // In the feeds from now >= published; in the news window while now <= published + window.
-    for (const change of [published, published + NEWS_WINDOW_MS + 1]) {
+    // An article withdrawn at its expiry leaves every output then.
+    for (const change of [published, published + NEWS_WINDOW_MS + 1, ...(article.expires ? [article.expires.instant.getTime()] : [])]) {
       if (change <= at) from = Math.max(from, change);
       else until = Math.min(until, change);
     }

@@ -27,7 +27,7 @@ export function renderAtom(site: Site, feed: Feed = site.feed): string {
   if (feed === site.feed && site.archive.length > 0) {
     xml.empty("link", { rel: "prev-archive", href: archiveUrl(site, site.archive.length) });
   }
-  for (const item of feed.items) renderEntry(xml, item);
+  for (const item of feed.items) renderEntry(xml, site, item);
   xml.close();
   return xml.end();
 }
@@ -56,12 +56,12 @@ export function renderAtomArchive(site: Site, page: ArchivePage): string {
   xml.empty("link", { rel: "alternate", type: "text/html", href: site.feed.homeUrl });
   xml.open("author").leaf("name", config.publicationName).close();
   xml.leaf("generator", GENERATOR.name, { uri: GENERATOR.uri, version: GENERATOR.version });
-  for (const item of page.items) renderEntry(xml, item);
+  for (const item of page.items) renderEntry(xml, site, item);
   xml.close();
   return xml.end();
 }
 
-function renderEntry(xml: XmlWriter, article: FeedItem): void {
+function renderEntry(xml: XmlWriter, site: Site, article: FeedItem): void {
   xml.open("entry");
   xml.leaf("id", article.id);
   xml.leaf("title", article.title);
@@ -69,7 +69,8 @@ function renderEntry(xml: XmlWriter, article: FeedItem): void {
   xml.leaf("published", article.published.iso);
   xml.leaf("updated", (article.updated ?? article.published).iso);
   for (const author of article.authors) xml.open("author").leaf("name", author).close();
-  if (article.category !== undefined) xml.empty("category", { term: article.category });
+  // The term is the path (stable, as in the URL); a configured title is the label readers see (RFC 4287 §4.2.2).
+  if (article.category !== undefined) xml.empty("category", { term: article.category, label: site.config.categories?.[article.category]?.title });
   for (const tag of article.tags) xml.empty("category", { term: tag });
   if (article.image) {
     const { url, length } = article.image;

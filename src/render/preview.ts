@@ -3,6 +3,7 @@ import { formatBengaliDate } from "../dates/index.js";
 import type { ArticleDate, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
 import { FEED_KINDS, kindOfPath, type OutputKind } from "../outputs.js";
+import { categoryLabel } from "./category.js";
 import { escapeAttribute as attr, escapeText as text } from "./xml.js";
 
 /** A file the build wrote: its name below the output folder and how many items, URLs or parts it holds. */
@@ -101,12 +102,12 @@ ${alternateLinks(outputs)}<style>${STYLE}</style>
 <section aria-labelledby="files">
 <h2 id="files">ফিড ও সাইটম্যাপ</h2>
 <div class="groups">
-${outputGroups(outputs)}</div>
+${outputGroups(site, outputs)}</div>
 </section>
 <section aria-labelledby="items">
 <h2 id="items">প্রধান ফিডের খবর (${number(items.length)}টি)</h2>
 <div class="items">
-${items.length === 0 ? '<p class="empty">এখনও কোনো খবর নেই।</p>\n' : items.map((item) => renderItem(item, zone)).join("")}</div>
+${items.length === 0 ? '<p class="empty">এখনও কোনো খবর নেই।</p>\n' : items.map((item) => renderItem(site, item, zone)).join("")}</div>
 </section>
 </main>
 <footer class="wrap">
@@ -117,11 +118,11 @@ ${items.length === 0 ? '<p class="empty">এখনও কোনো খবর ন
 `;
 }
 
-function renderItem(item: FeedItem, zone: string): string {
+function renderItem(site: Site, item: FeedItem, zone: string): string {
   const meta = [`<span>প্রকাশ: ${timeTag(item.published, zone)}</span>`];
   if (item.updated) meta.push(`<span>হালনাগাদ: ${timeTag(item.updated, zone)}</span>`);
   if (item.authors.length > 0) meta.push(`<span>${text(item.authors.join(", "))}</span>`);
-  if (item.category) meta.push(`<span>বিভাগ: ${text(item.category)}</span>`);
+  if (item.category) meta.push(`<span>বিভাগ: ${text(categoryLabel(site, item.category))}</span>`);
   return `<article data-item>
 <h3><a href="${attr(item.url)}">${text(item.title)}</a></h3>
 <p class="meta">${meta.join("")}</p>
@@ -171,7 +172,7 @@ function alternateLinks(outputs: readonly PreviewOutput[]): string {
 }
 
 /** Main feeds, category feeds (one line per category), sitemaps, and the report when the build wrote one. */
-function outputGroups(outputs: readonly PreviewOutput[]): string {
+function outputGroups(site: Site, outputs: readonly PreviewOutput[]): string {
   const main: PreviewOutput[] = [];
   const sitemaps: PreviewOutput[] = [];
   const reports: PreviewOutput[] = [];
@@ -189,15 +190,18 @@ function outputGroups(outputs: readonly PreviewOutput[]): string {
   const group = (title: string, body: string) => `<section class="group">\n<h3>${title}</h3>\n<ul class="files">\n${body}</ul>\n</section>\n`;
   let html = "";
   if (main.length > 0) html += group("প্রধান ফিড", main.map((o) => fileRow(o)).join(""));
-  if (byFolder.size > 0) html += group("বিভাগের ফিড", [...byFolder].map(([folder, files]) => categoryRow(folder, files)).join(""));
+  if (byFolder.size > 0) html += group("বিভাগের ফিড", [...byFolder].map(([folder, files]) => categoryRow(site, folder, files)).join(""));
   if (sitemaps.length > 0) html += group("সাইটম্যাপ", sitemaps.map((o) => fileRow(o)).join(""));
   if (reports.length > 0) html += group("রিপোর্ট", reports.map((o) => fileRow(o)).join(""));
   return html;
 }
 
 /** One category: its name, a link per format, and the item count (the same in each of its feeds). */
-function categoryRow(folder: string, files: readonly PreviewOutput[]): string {
+function categoryRow(site: Site, folder: string, files: readonly PreviewOutput[]): string {
   const links = files.map((o) => `<a href="${attr(href(o.name))}">${text(kindOf(o.name.slice(folder.length)).label || o.name.slice(folder.length))}</a>`).join(" · ");
   const count = files[0] ? `${number(files[0].count)}${kindOf(files[0].name.slice(folder.length)).unit.bn}` : "";
-  return `<li><code>${text(folder.slice(0, -1))}</code> ${links}<span class="note">${text(count)}</span></li>\n`;
+  const path = folder.slice(0, -1);
+  const label = categoryLabel(site, path);
+  const name = label === path ? `<code>${text(path)}</code>` : `${text(label)} <code>${text(path)}</code>`;
+  return `<li>${name} ${links}<span class="note">${text(count)}</span></li>\n`;
 }

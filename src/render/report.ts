@@ -18,6 +18,9 @@ export function reportDocument(report: BuildReport): Record<string, unknown> {
       published: site.articles.length,
       drafts: site.excluded.drafts.length,
       scheduled: site.excluded.scheduled.length,
+      // Only when there are any, so the reports of sites without them stay as they were.
+      ...(site.excluded.expired.length > 0 ? { expired: site.excluded.expired.length } : {}),
+      ...(site.excluded.notArticles.length > 0 ? { notArticles: site.excluded.notArticles.length } : {}),
       skipped: report.skipped.length,
     },
     newsWindow: { start: site.news.start.iso, end: site.news.end.iso, articles: site.news.items.length },

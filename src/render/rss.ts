@@ -1,6 +1,7 @@
 import type { Feed, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
 import { OUTPUTS } from "../outputs.js";
+import { categoryLabel } from "./category.js";
 import { imageMimeType, NS, outputUrl, rfc822, XmlWriter } from "./xml.js";
 
 /**
@@ -23,12 +24,12 @@ export function renderRss(site: Site, feed: Feed = site.feed): string {
   if (config.logo) xml.open("image").leaf("url", config.logo).leaf("title", feed.title).leaf("link", feed.homeUrl).close();
   xml.empty("atom:link", { href: outputUrl(site, OUTPUTS.rss.name, feed.urlFolder), rel: "self", type: "application/rss+xml" });
   if (config.hub) xml.empty("atom:link", { href: config.hub, rel: "hub" });
-  for (const item of feed.items) renderItem(xml, item);
+  for (const item of feed.items) renderItem(xml, site, item);
   xml.close().close();
   return xml.end();
 }
 
-function renderItem(xml: XmlWriter, article: FeedItem): void {
+function renderItem(xml: XmlWriter, site: Site, article: FeedItem): void {
   xml.open("item");
   xml.leaf("title", article.title);
   xml.leaf("link", article.url);
@@ -38,7 +39,7 @@ function renderItem(xml: XmlWriter, article: FeedItem): void {
   xml.leaf("description", article.description || undefined);
   xml.leaf("content:encoded", article.html);
   for (const author of article.authors) xml.leaf("dc:creator", author);
-  xml.leaf("category", article.category);
+  xml.leaf("category", article.category === undefined ? undefined : categoryLabel(site, article.category));
   for (const tag of article.tags) xml.leaf("category", tag);
   if (article.image) {
     const { url, caption, credit, length } = article.image;

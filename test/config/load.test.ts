@@ -19,6 +19,7 @@ test("a minimal config gets every default", () => {
       maxFutureDays: 366,
       categoryFeeds: true,
       archive: false,
+      previewFile: "index.html",
     },
   });
 });

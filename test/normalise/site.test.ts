@@ -25,7 +25,7 @@ const site = siteOf({ config, now: FIXTURE_NOW, articles, drafts: ["articles/dra
 
 test("scheduled articles are left out; the rest are newest first", () => {
   expect(site.articles.map((a) => a.slug)).toEqual(["newest", "mid", "edge", "outside", "old"]);
-  expect(site.excluded).toEqual({ drafts: ["articles/draft.md"], scheduled: ["articles/future.md"] });
+  expect(site.excluded).toEqual({ drafts: ["articles/draft.md"], scheduled: ["articles/future.md"], expired: [], notArticles: [] });
   expect(findCollisions(articles)).toEqual([]);
 });
 

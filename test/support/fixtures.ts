@@ -23,6 +23,7 @@ export const testConfig = (overrides: Partial<SiteConfig> = {}): SiteConfig => (
   maxFutureDays: 366,
   categoryFeeds: true,
   archive: false,
+  previewFile: "index.html",
   ...overrides,
 });
 
