@@ -1,5 +1,10 @@
 /** patrika's public API: re-exports only. */
 export { build, check, type BuildOptions } from "./build/index.js";
+export { buildFromEntries, type EntriesOptions, type EntriesResult } from "./build/entries.js";
+export { entrySchema, type Entry } from "./sources/entries.js";
+export { frontMatterSchema, type FrontMatter } from "./normalise/article-schema.js";
+export { configSchema } from "./config/schema.js";
+export { bengaliDate } from "./integrations/zod.js";
 export { defineConfig } from "./config/define.js";
 export type { ConfigInput } from "./config/schema.js";
 export {

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { readBodies } from "../load/bodies.js";
 import type { Article, BuildReport, OutputFile, SiteConfig } from "../model.js";
+import type { ArticleResult } from "../normalise/article.js";
 import { assembleSite, attachBodies, feedArticles, findCollisions, stableNowRange } from "../normalise/site.js";
 import { OUTPUTS, writeOrder } from "../outputs.js";
 import { renderSite, type RenderedOutput } from "../render/index.js";
@@ -79,12 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   const report = await collect(options, config, paths, listed.scan, true);
   if (report.status !== "ok" || !report.site) return report;
-  const document = reportDocument(report);
-  const rendered = [...renderSite(report.site), { name: OUTPUTS.report.name, content: renderReportDocument(document), count: report.skipped.length }];
-  if (options.preview) {
-    const outputs = rendered.map(({ name, count }) => ({ name, count }));
-    rendered.push({ name: config.previewFile, content: renderPreview(report.site, outputs), count: report.site.feed.items.length });
-  }
+  const { rendered, document } = renderOutputs(report, config, options.preview === true);
   const failure = await writeOutputs(paths.outDir, rendered, options.io);
   if (failure) return { ...report, diagnostics: [...report.diagnostics, failure], status: "write-error" };
   const files: OutputFile[] = rendered.map(({ name, count, content }) => ({ name, count, bytes: Buffer.byteLength(content) }));
@@ -105,15 +101,24 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
     cache.keepOnly(scan.files);
     await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
   }
+  const files = scan.files.map((file) => join(paths.articlesDir, file));
+  return { ...siteFromResults(results, files, config, options), articlesFromCache: fromCache, threads, paths };
+}
+
+/**
+ * The site that normalised results make (one per source, named by `files`): collisions found, invalid ones left out
+ * when skipping, the site assembled and the feed items' bodies read and rendered. Shared by files and entries.
+ */
+export function siteFromResults(results: readonly ArticleResult[], files: readonly string[], config: SiteConfig, options: Pick<BuildOptions, "now" | "skipInvalid">): Omit<BuildReport, "paths"> {
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
   const drafts: string[] = [];
   const notArticles: string[] = [];
   results.forEach((result, i) => {
     if (result.kind === "invalid") return void diagnostics.push(...result.diagnostics);
-    if (result.kind === "not-article") return void notArticles.push(join(paths.articlesDir, scan.files[i]!));
+    if (result.kind === "not-article") return void notArticles.push(files[i]!);
     diagnostics.push(...result.warnings);
-    if (result.kind === "draft") drafts.push(join(paths.articlesDir, scan.files[i]!));
+    if (result.kind === "draft") drafts.push(files[i]!);
     else articles.push(result.article);
   });
   diagnostics.push(...findCollisions(articles));
@@ -124,11 +129,23 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
   const skipped = options.skipInvalid ? [...invalidFiles] : [];
   const stableNow = stableNowRange(articles, options.now, config.maxFutureDays);
-  return { status, diagnostics: sorted, site, files: [], articlesFound: scan.files.length, articlesFromCache: fromCache, threads, skipped, paths, stableNow };
+  return { status, diagnostics: sorted, site, files: [], articlesFound: files.length, articlesFromCache: 0, threads: 1, skipped, stableNow };
+}
+
+/** Every output of a valid site, rendered: the formats, the report, and the preview page when asked for. */
+export function renderOutputs(report: BuildReport, config: SiteConfig, preview: boolean): { rendered: RenderedOutput[]; document: Record<string, unknown> } {
+  const site = report.site!;
+  const document = reportDocument(report);
+  const rendered = [...renderSite(site), { name: OUTPUTS.report.name, content: renderReportDocument(document), count: report.skipped.length }];
+  if (preview) {
+    const outputs = rendered.map(({ name, count }) => ({ name, count }));
+    rendered.push({ name: config.previewFile, content: renderPreview(site, outputs), count: site.feed.items.length });
+  }
+  return { rendered, document };
 }
 
 /** Writes the set in dependency order (parts before the indexes that name them); a failure as a diagnostic. */
-async function writeOutputs(outDir: string, rendered: readonly RenderedOutput[], io: WriteIo | undefined): Promise<Diagnostic | undefined> {
+export async function writeOutputs(outDir: string, rendered: readonly RenderedOutput[], io: WriteIo | undefined): Promise<Diagnostic | undefined> {
   const ordered = rendered.map((file, i) => ({ file, i })).sort((a, b) => writeOrder(a.file.name) - writeOrder(b.file.name) || a.i - b.i);
   try {
     await writeAtomically(outDir, ordered.map(({ file }) => ({ name: file.name, content: file.content })), io);
@@ -145,7 +162,7 @@ async function writeOutputs(outDir: string, rendered: readonly RenderedOutput[],
   }
 }
 
-const loadConfigOf = (options: BuildOptions): Promise<ConfigResult> | ConfigResult =>
+export const loadConfigOf = (options: BuildOptions): Promise<ConfigResult> | ConfigResult =>
   options.config ? validateConfig(options.config, "(options.config)") : loadConfig(options.configFile);
 
 function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], paths: Paths): BuildReport {

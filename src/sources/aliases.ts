@@ -8,6 +8,8 @@ import type { RawArticle } from "../load/front-matter.js";
  */
 export const FIELD_ALIASES: readonly { alias: string; field: string; tools: string; note?: string }[] = [
   { alias: "publishDate", field: "date", tools: "Hugo", note: "the publication time; wins over Hugo's content `date`" },
+  { alias: "pubDate", field: "date", tools: "Astro (its blog template), RSS-shaped CMS records" },
+  { alias: "updatedDate", field: "updated", tools: "Astro (its blog template)" },
   { alias: "lastmod", field: "updated", tools: "Hugo" },
   { alias: "last_modified_at", field: "updated", tools: "Jekyll (jekyll-last-modified-at)" },
   { alias: "modified", field: "updated", tools: "Eleventy, WordPress exports" },
