@@ -191,6 +191,7 @@ const EXPECTED: Record<string, string> = {
   permalink: 'a URL pattern such as "/:category/:slug/" (tokens :year :month :day :slug :filename :category :section), or { "section": pattern, "*": pattern }',
   categories: 'category paths, each with a title (and a description): { "sports": { "title": "খেলা" } }',
   previewFile: "a file name ending in .html, such as index.html",
+  idHost: "a host name such as www.example.com: the host of the ids readers already have",
   archive: "true or false",
   articlesDir: "a folder path relative to the config file, such as \"articles\"",
   outDir: "a folder path relative to the config file, such as \"output\"",

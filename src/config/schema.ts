@@ -86,6 +86,12 @@ export const configSchema = z.strictObject({
     .union([permalinkPattern, z.record(z.string(), permalinkPattern)])
     .optional()
     .describe('URL pattern of articles below siteUrl, e.g. "/:category/:slug/" or "/:year/:month/:day/:slug"; or one per section (the first folder below the articles folder), with "*" for the rest. Default "/:category/:slug".'),
+  /** The host minted ids carry, when it is not siteUrl's: after a move, the old host keeps every id. */
+  idHost: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "a host name such as www.example.com (punycode for a Bengali host)")
+    .optional()
+    .describe("Host used in minted ids (tag:HOST,date:name) instead of siteUrl's; set it to the old host when the site moves, so no reader sees old stories again."),
   /** Display names of categories, by category path. */
   categories: z
     .record(z.string(), categoryInfo)
@@ -137,6 +143,7 @@ function resolveConfig(parsed: z.output<typeof configSchema>) {
     categoryFeeds: parsed.categoryFeeds,
     previewFile: parsed.previewFile,
     ...(parsed.permalink ? { permalink: parsed.permalink } : {}),
+    ...(parsed.idHost ? { idHost: parsed.idHost.toLowerCase() } : {}),
     ...(parsed.categories ? { categories: parsed.categories } : {}),
     archive: parsed.archive,
     /** Absent: the date reader's default for the zone. */

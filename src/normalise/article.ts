@@ -55,7 +55,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   const article: Article = {
     file: raw.file,
     relativePath: raw.relativePath,
-    id: front.id?.trim() || mintTagUri(context.config.siteUrl, published, nameOf(raw)),
+    id: front.id?.trim() || mintTagUri(idHostOf(context.config), published, nameOf(raw)),
     title,
     slug: place.slug,
     category: place.category,
@@ -77,10 +77,12 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
  * date and the article's name (its file name, or its bundle's folder), so editing the slug, category or title never
  * makes readers show the story again.
  */
-function mintTagUri(siteUrl: string, published: ArticleDate, name: string): string {
-  const host = new URL(siteUrl).hostname;
+function mintTagUri(host: string, published: ArticleDate, name: string): string {
   return `tag:${host},${published.iso.slice(0, 10)}:${encodeSegment(name)}`;
 }
+
+/** The host minted ids carry: the config's idHost (kept after a move), else siteUrl's. */
+export const idHostOf = (config: SiteConfig): string => config.idHost ?? new URL(config.siteUrl).hostname;
 
 /** The article's own name: set by sources/ for bundles and Jekyll posts, else its file name without extension. */
 const nameOf = (raw: RawArticle) => raw.name ?? basename(raw.relativePath).replace(/\.(?:md|markdown)$/, "");
