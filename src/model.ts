@@ -35,6 +35,8 @@ export interface Article {
   relativePath: string;
   /** Permanent id for guid / atom:id: the `id` field, or a tag URI (see docs/urls-and-ids.md). */
   id: string;
+  /** Whether patrika minted the id (no `id` field): only a minted id can be kept across a rename. */
+  idMinted: boolean;
   title: string;
   slug: string;
   /** Category path as written (segments separated by /), if any. */
@@ -152,4 +154,65 @@ export interface BuildReport {
   skipped: string[];
   /** The folders used: option, else config, else the defaults `articles` and `output`. */
   paths: { articlesDir: string; outDir: string };
+  /** What this build publishes, as the next build will compare it. */
+  published?: PublishedState;
+  /** What changed for readers since the previous publish; absent when nothing is known of one. */
+  publish?: PublishDiff;
+}
+
+/** One feed item as a reader keeps it: its id, where it links, its headline and dates, and a hash of all it shows. */
+export interface PublishedItem {
+  id: string;
+  url: string;
+  title: string;
+  published: string;
+  updated?: string;
+  /** sha256 of the item as JSON Feed renders it (absent when only a reader's view of the feed is known). */
+  content?: string;
+}
+
+/** One news sitemap entry. */
+export interface PublishedNews {
+  url: string;
+  title: string;
+  published: string;
+}
+
+/** Everything a build published that readers and Google News remember. */
+export interface PublishedState {
+  /** The host in the ids patrika minted (tag:HOST,…), when any were. */
+  idHost?: string;
+  /** Items per feed, by the feed's folder ("" for the main feed, "sports/" for a category). */
+  feeds: Record<string, PublishedItem[]>;
+  /** Only the main feed is known (a feed named by --previous): the category feeds are not compared. */
+  mainOnly?: boolean;
+  news: PublishedNews[];
+}
+
+/** How one feed (or the news sitemap) changed: ids (or URLs) added, changed in place, removed. */
+export interface FeedDiff {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** A story whose id is not the one readers have: kept (the old id stays) or changed (readers see it again). */
+export interface IdChange {
+  from: string;
+  to: string;
+  url: string;
+  file: string;
+  kept: boolean;
+}
+
+export interface PublishDiff {
+  /** Where the previous state came from: the build cache, the output folder, or --previous. */
+  previous: string;
+  feeds: Record<string, FeedDiff>;
+  news: FeedDiff;
+  idsChanged: IdChange[];
+  /** Stories still published whose publication time moved (a changed timeZone, an edited date). */
+  datesMoved: { id: string; from: string; to: string }[];
+  /** Totals over every feed: each story counted once. */
+  totals: { added: number; changed: number; removed: number };
 }

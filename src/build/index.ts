@@ -6,7 +6,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { readBodies } from "../load/bodies.js";
 import type { Article, BuildReport, OutputFile, SiteConfig } from "../model.js";
-import type { ArticleResult } from "../normalise/article.js";
+import { idHostOf, type ArticleResult } from "../normalise/article.js";
+import { hostMove, keepKnownIds } from "../normalise/identity.js";
+import { diffPublished, publishedState } from "../render/published.js";
 import { assembleSite, attachBodies, feedArticles, findCollisions, stableNowRange } from "../normalise/site.js";
 import { OUTPUTS, writeOrder } from "../outputs.js";
 import { renderSite, type RenderedOutput } from "../render/index.js";
@@ -16,6 +18,7 @@ import { GENERATOR } from "../version.js";
 import { OutputLockedError, writeAtomically, type WriteIo } from "../write/atomic.js";
 import { normaliseScan, scanArticles, type Scan } from "./articles.js";
 import { BuildCache } from "./cache.js";
+import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
 import { inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 
@@ -42,6 +45,10 @@ export interface BuildOptions {
   preview?: boolean;
   /** File operations for writing (tests inject failures). */
   io?: WriteIo;
+  /** A feed published earlier (file or http(s) URL), to compare ids with when neither the cache nor the output folder has the last build. */
+  previous?: string;
+  /** Fail, instead of keeping the old id, when a story readers have would get a new id (a renamed file). */
+  strictIds?: boolean;
 }
 
 type Paths = BuildReport["paths"];
@@ -84,6 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const failure = await writeOutputs(paths.outDir, rendered, options.io);
   if (failure) return { ...report, diagnostics: [...report.diagnostics, failure], status: "write-error" };
   const files: OutputFile[] = rendered.map(({ name, count, content }) => ({ name, count, bytes: Buffer.byteLength(content) }));
+  if (options.cache && report.published) await recordPublish(root, paths.outDir, report.published).catch(() => undefined); // the output folder is asked instead
   const outputs = statOutputs(paths.outDir, files.map((f) => f.name));
   if (recordOf && report.stableNow && outputs && !options.preview) {
     const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
@@ -102,14 +110,21 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
     await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
   }
   const files = scan.files.map((file) => join(paths.articlesDir, file));
-  return { ...siteFromResults(results, files, config, options), articlesFromCache: fromCache, threads, paths };
+  const prior = await previousPublish({ ...(options.cache ? { cacheRoot: options.cacheRoot ?? process.cwd() } : {}), outDir: paths.outDir, ...(options.previous ? { previous: options.previous } : {}) });
+  if (!prior.ok) return emptyReport("config-error", [prior.diagnostic], paths);
+  return { ...siteFromResults(results, files, config, { ...options, previous: prior.previous }), articlesFromCache: fromCache, threads, paths };
 }
 
 /**
  * The site that normalised results make (one per source, named by `files`): collisions found, invalid ones left out
  * when skipping, the site assembled and the feed items' bodies read and rendered. Shared by files and entries.
  */
-export function siteFromResults(results: readonly ArticleResult[], files: readonly string[], config: SiteConfig, options: Pick<BuildOptions, "now" | "skipInvalid">): Omit<BuildReport, "paths"> {
+export function siteFromResults(
+  results: readonly ArticleResult[],
+  files: readonly string[],
+  config: SiteConfig,
+  options: Pick<BuildOptions, "now" | "skipInvalid" | "strictIds"> & { previous?: Previous },
+): Omit<BuildReport, "paths"> {
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
   const drafts: string[] = [];
@@ -121,7 +136,13 @@ export function siteFromResults(results: readonly ArticleResult[], files: readon
     if (result.kind === "draft") drafts.push(files[i]!);
     else articles.push(result.article);
   });
-  diagnostics.push(...findCollisions(articles));
+  const { previous } = options;
+  const idHost = idHostOf(config);
+  const moved = previous && hostMove(config, previous.state.idHost, idHost);
+  if (moved) return { status: "config-error", diagnostics: [moved], files: [], articlesFound: files.length, articlesFromCache: 0, threads: 1, skipped: [] };
+  const identity = previous ? keepKnownIds(articles, Object.values(previous.state.feeds).flat(), { strict: options.strictIds === true }) : undefined;
+  if (identity) articles.splice(0, articles.length, ...identity.articles);
+  diagnostics.push(...(identity?.diagnostics ?? []), ...findCollisions(articles));
   const sorted = sortDiagnostics(diagnostics);
   const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
   const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts, notArticles });
@@ -129,7 +150,9 @@ export function siteFromResults(results: readonly ArticleResult[], files: readon
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
   const skipped = options.skipInvalid ? [...invalidFiles] : [];
   const stableNow = stableNowRange(articles, options.now, config.maxFutureDays);
-  return { status, diagnostics: sorted, site, files: [], articlesFound: files.length, articlesFromCache: 0, threads: 1, skipped, stableNow };
+  const published = publishedState(site, idHost);
+  const publish = previous && diffPublished(previous.state, published, previous.source, identity?.changes ?? []);
+  return { status, diagnostics: sorted, site, files: [], articlesFound: files.length, articlesFromCache: 0, threads: 1, skipped, stableNow, published, ...(publish ? { publish } : {}) };
 }
 
 /** Every output of a valid site, rendered: the formats, the report, and the preview page when asked for. */

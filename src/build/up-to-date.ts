@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { CACHE_DIR, type FileStamp } from "./cache.js";
 import type { BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { OUTPUTS } from "../outputs.js";
+import { LAST_BUILD, unchangedDiff } from "../render/published.js";
 import { renderReportDocument, restampReport } from "../render/report.js";
 import { writeAtomically, type WriteIo } from "../write/atomic.js";
 
@@ -103,7 +104,19 @@ export async function reuseLastBuild(input: {
     await writeRecord(root, restamped.record).catch(() => undefined);
   }
   const { articlesFound, diagnostics, skipped } = record.summary;
-  return { status: "ok", upToDate: true, diagnostics, files, articlesFound, articlesFromCache: articlesFound, threads: 0, skipped, paths, stableNow: { from: record.from, until: record.until } };
+  return {
+    status: "ok",
+    upToDate: true,
+    diagnostics,
+    files,
+    articlesFound,
+    articlesFromCache: articlesFound,
+    threads: 0,
+    skipped,
+    paths,
+    stableNow: { from: record.from, until: record.until },
+    publish: unchangedDiff(LAST_BUILD),
+  };
 }
 
 /** Rewrites only the report, with the new now and news window; the record as it then stands. */

@@ -24,6 +24,8 @@ export interface BuildFlags {
   preview?: boolean;
   watch?: boolean;
   ping?: boolean;
+  previous?: string;
+  strictIds?: boolean;
 }
 
 /** `patrika build`, `check` and `preview`: run the library, print its report, return the exit code. */
@@ -72,6 +74,8 @@ async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     cache: flags.cache,
     skipInvalid: flags.skipInvalid ?? false,
+    ...(flags.previous !== undefined ? { previous: flags.previous } : {}),
+    strictIds: flags.strictIds ?? false,
     preview: flags.preview ?? false,
     ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
   };

@@ -38,6 +38,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .option("--no-cache", "build without reading or writing the build cache")
       .option("--json", "print the report as JSON (diagnostics with file, line, column, field, code, message)")
       .option("--print-config", "print the config as patrika reads it (defaults filled in) and the paths, then stop")
+      .option("--previous <file|url>", "the feed published last (e.g. the live rss.xml), to keep ids when neither the cache nor the output folder has the last build")
+      .option("--strict-ids", "fail, with the id: line to add, when a story readers have would get a new id (instead of keeping the old one)")
       .action(async (flags: BuildFlags) => {
         const quiet = program.opts<{ quiet?: boolean }>().quiet === true;
         const action = name === "check" ? "check" : "build";

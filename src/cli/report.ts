@@ -1,4 +1,5 @@
 import { formatDiagnostic } from "../diagnostics.js";
+import { publishSection } from "../render/report.js";
 import type { BuildReport } from "../model.js";
 import { NEWS_WINDOW_MS } from "../limits.js";
 import { ARCHIVE_FOLDER, FEED_KINDS, archivePagePath, kindOfPath, OUTPUTS } from "../outputs.js";
@@ -43,6 +44,7 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
       `${leftOut.length ? ` (left out: ${leftOut.join(", ")})` : ""}` +
       `${report.articlesFromCache ? `, ${report.articlesFromCache} unchanged since the last build (cached)` : ""}; now is ${site.now.iso}.`,
   );
+  lines.push(publishLine(report));
   if (action === "build") {
     lines.push(...fileLines(report, outDir));
     if (verbose) for (const file of report.files) lines.push(`    wrote ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
@@ -73,6 +75,23 @@ function fileLines(report: BuildReport, outDir: string): string[] {
   return lines;
 }
 
+/** What readers will see change, in one line: the numbers CI shows and may fail on. */
+function publishLine(report: BuildReport): string {
+  const diff = report.publish;
+  if (!diff) return "  Readers: no earlier publish to compare with (keep the build cache or the output folder, or pass --previous with the live feed's URL).";
+  const kept = diff.idsChanged.filter((c) => c.kept).length;
+  const changedIds = diff.idsChanged.length - kept;
+  const parts = [
+    count(diff.totals.added, "new story", "new stories"),
+    `${diff.totals.changed} updated`,
+    `${diff.totals.removed} removed`,
+    count(changedIds, "id changed", "ids changed") + (kept ? ` (${count(kept, "renamed story", "renamed stories")} kept their ids)` : ""),
+  ];
+  if (diff.datesMoved.length) parts.push(count(diff.datesMoved.length, "publication time moved", "publication times moved"));
+  const news = diff.news;
+  return `  Readers, since ${diff.previous}: ${parts.join(", ")}; news sitemap +${news.added.length} ~${news.changed.length} -${news.removed.length}.`;
+}
+
 /** The report as JSON for CI annotations: every diagnostic with file, line, column, field, code and message. */
 export function formatReportJson(report: BuildReport): string {
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
@@ -87,6 +106,7 @@ export function formatReportJson(report: BuildReport): string {
       threads: report.threads,
       skipped: report.skipped,
       files: report.files.map(({ name, count }) => ({ name, count })),
+      publish: publishSection(report.publish),
       diagnostics: report.diagnostics.map((d) => ({
         file: d.file ?? null,
         line: d.line ?? null,

@@ -56,6 +56,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
     file: raw.file,
     relativePath: raw.relativePath,
     id: front.id?.trim() || mintTagUri(idHostOf(context.config), published, nameOf(raw)),
+    idMinted: !front.id?.trim(),
     title,
     slug: place.slug,
     category: place.category,

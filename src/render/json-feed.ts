@@ -1,4 +1,4 @@
-import type { Feed, Site } from "../model.js";
+import type { Feed, FeedItem, Site } from "../model.js";
 import { OUTPUTS } from "../outputs.js";
 import { outputUrl } from "./xml.js";
 
@@ -16,19 +16,24 @@ export function renderJsonFeed(site: Site, feed: Feed = site.feed): string {
     language: config.language,
     authors: [{ name: config.publicationName }],
     hubs: config.hub ? [{ type: "WebSub", url: config.hub }] : undefined,
-    items: feed.items.map((article) => ({
-      id: article.id,
-      url: article.url,
-      title: article.title,
-      content_html: article.html,
-      summary: article.description || undefined,
-      image: article.image?.url,
-      date_published: article.published.iso,
-      date_modified: (article.updated ?? article.published).iso,
-      authors: article.authors.length > 0 ? article.authors.map((name) => ({ name })) : undefined,
-      tags: [...(article.category === undefined ? [] : [article.category]), ...article.tags],
-    })),
+    items: feed.items.map((article) => jsonFeedItem(article)),
   };
   // JSON.stringify drops undefined members, and escapes lone surrogates, so the file is always valid UTF-8 JSON.
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** One item as JSON Feed 1.1 writes it (undefined members are dropped when serialised). */
+export function jsonFeedItem(article: FeedItem) {
+  return {
+    id: article.id,
+    url: article.url,
+    title: article.title,
+    content_html: article.html,
+    summary: article.description || undefined,
+    image: article.image?.url,
+    date_published: article.published.iso,
+    date_modified: (article.updated ?? article.published).iso,
+    authors: article.authors.length > 0 ? article.authors.map((name) => ({ name })) : undefined,
+    tags: [...(article.category === undefined ? [] : [article.category]), ...article.tags],
+  };
 }

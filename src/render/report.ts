@@ -1,4 +1,7 @@
-import type { BuildReport } from "../model.js";
+import { compareText } from "../diagnostics.js";
+import type { BuildReport, FeedDiff, PublishDiff } from "../model.js";
+import { OUTPUTS } from "../outputs.js";
+import { LAST_BUILD, unchangedDiff } from "./published.js";
 import { formatIsoInZone } from "../dates/index.js";
 import { NEWS_WINDOW_MS } from "../limits.js";
 import { GENERATOR } from "../version.js";
@@ -24,10 +27,28 @@ export function reportDocument(report: BuildReport): Record<string, unknown> {
       skipped: report.skipped.length,
     },
     newsWindow: { start: site.news.start.iso, end: site.news.end.iso, articles: site.news.items.length },
+    publish: publishSection(report.publish),
     skipped: report.skipped.map((file) => ({ file, errors: bySeverity("error").filter((d) => d.file === file) })),
     warnings: bySeverity("warning"),
   };
   return document;
+}
+
+/**
+ * What readers will see change, for CI ("3 new stories, 1 updated, 0 ids changed"): totals over every feed, each
+ * feed's changes by item id (named by its RSS file: its Atom and JSON Feed twins carry the same items), the news
+ * sitemap's by URL, the ids that changed and the dates that moved. `previous: null` when no earlier publish is known.
+ */
+export function publishSection(diff: PublishDiff | undefined): Record<string, unknown> {
+  if (!diff) return { previous: null };
+  const nonEmpty = (d: FeedDiff) => d.added.length + d.changed.length + d.removed.length > 0;
+  const feeds = Object.fromEntries(
+    Object.entries(diff.feeds)
+      .filter(([, d]) => nonEmpty(d))
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([folder, d]) => [`${folder}${OUTPUTS.rss.name}`, d]),
+  );
+  return { previous: diff.previous, stories: diff.totals, idsChanged: diff.idsChanged, datesMoved: diff.datesMoved, feeds, newsSitemap: diff.news };
 }
 
 /** The report as written. */
@@ -41,6 +62,8 @@ export function restampReport(document: Record<string, unknown>, now: Date, time
   return {
     ...document,
     now: formatIsoInZone(now, timeZone),
+    // The same site as the last build: nothing changed for readers since it.
+    publish: publishSection(unchangedDiff(LAST_BUILD)),
     newsWindow: { ...window, start: formatIsoInZone(new Date(now.getTime() - NEWS_WINDOW_MS), timeZone), end: formatIsoInZone(now, timeZone) },
   };
 }

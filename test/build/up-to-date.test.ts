@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../../src/build/index.js";
-import { FIXTURE_NOW, readTree } from "../support/fixtures.js";
+import { FIXTURE_NOW, readOutputs } from "../support/fixtures.js";
 
 let root: string;
 const options = (now: Date, out = "output", extra: object = {}) => ({
@@ -18,7 +18,7 @@ const options = (now: Date, out = "output", extra: object = {}) => ({
   cacheRoot: root,
   ...extra,
 });
-const tree = readTree;
+const tree = readOutputs; // the report's publish section compares with the build before: history, not input
 const fresh = async (now: Date) => {
   rmSync(join(root, "fresh"), { recursive: true, force: true });
   await build({ ...options(now, "fresh"), cache: false });

@@ -139,7 +139,8 @@ describe("typed config (patrika.config.ts)", () => {
 });
 
 describe("output for people", () => {
-  const fixture = ["--articles", "test/fixtures/basic/articles", "--config", "test/fixtures/basic/patrika.config.json", ...NOW, "--no-cache"];
+  // An output folder of its own: the repository's output/ holds the sample site, another site's publish.
+  const fixture = ["--articles", "test/fixtures/basic/articles", "--config", "test/fixtures/basic/patrika.config.json", ...NOW, "--no-cache", "--out", "test/fixtures/basic/no-output"];
 
   test("colour only on a terminal, never with NO_COLOR, and plain stable lines otherwise", async () => {
     const dir = site({});

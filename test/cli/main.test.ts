@@ -160,7 +160,7 @@ test("--quiet prints nothing on success and still every problem; --verbose lists
   const quiet = await run(["--quiet", "build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
   expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
   // test/fixtures/import holds one Markdown file, its README, which has no front matter: a problem to report.
-  const broken = await run(["-q", "check", "--articles", "test/fixtures/import", "--config", "test/fixtures/basic/patrika.config.json"]);
+  const broken = await run(["-q", "check", "--articles", "test/fixtures/import", "--config", "test/fixtures/basic/patrika.config.json", "--out", join(out, "none")]);
   expect([broken.code, broken.stdout]).toEqual([1, ""]);
   expect(broken.stderr).toContain("test/fixtures/import/README.md:1: error [frontmatter.missing]");
   const verbose = await run(["--verbose", "build", ...FIXTURE, "--out", join(out, "v"), "--now", "2025-07-14T12:00:00+06:00"]);

@@ -13,6 +13,7 @@ const articles = (n: number): Article[] =>
       file: `articles/a${i}.md`,
       relativePath: `a${i}.md`,
       id: `tag:news.example.org,2025:a${i}`,
+      idMinted: false,
       title: `খবর ${i}`,
       slug: `a${i}`,
       url: `https://news.example.org/a${i}`,

@@ -11,7 +11,7 @@ const FIXTURE = "test/fixtures/basic";
 
 /** The basic fixture site, built fresh, with the outputs a build of it writes (plus its report). */
 async function fixtureSite(): Promise<{ site: Site; outputs: { name: string; count: number }[] }> {
-  const report = await check({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, configFile: `${FIXTURE}/patrika.config.json` });
+  const report = await check({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, configFile: `${FIXTURE}/patrika.config.json`, outDir: "test/fixtures/basic/no-output" });
   if (report.status !== "ok" || !report.site) throw new Error(`fixture does not check: ${JSON.stringify(report.diagnostics)}`);
   const outputs = renderSite(report.site).map(({ name, count }) => ({ name, count }));
   return { site: report.site, outputs: [...outputs, { name: "patrika-report.json", count: 0 }] };

@@ -17,6 +17,7 @@ function articles(n: number): Article[] {
       file: `articles/a${i}.md`,
       relativePath: `a${i}.md`,
       id: `tag:news.example.org,2025-07-14:a${i}`,
+      idMinted: false,
       title: `খবর ${i} & <শিরোনাম>`,
       slug: `a${i}`,
       category: i % 2 ? "sports" : "bangladesh",

@@ -68,3 +68,19 @@ export function siteOf(input: SiteInput): Site {
   const plan = assembleSite(input);
   return attachBodies(plan, readBodies(feedArticles(plan)));
 }
+
+/**
+ * patrika-report.json without its publish section, which compares a build with the one before it: two builds with
+ * the same input and now write the same bytes everywhere else, whatever came before them.
+ */
+export function withoutPublish(reportText: string): string {
+  const { publish: _publish, ...rest } = JSON.parse(reportText) as Record<string, unknown>;
+  return JSON.stringify(rest, null, 2);
+}
+
+/** readTree, with the report's history-dependent publish section left out (see withoutPublish). */
+export function readOutputs(dir: string): Record<string, string> {
+  const files = readTree(dir);
+  if (files["patrika-report.json"] !== undefined) files["patrika-report.json"] = withoutPublish(files["patrika-report.json"]);
+  return files;
+}

@@ -1,0 +1,50 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { join, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { readOutputState, readPreviousFeed } from "../load/previous.js";
+import type { PublishedState } from "../model.js";
+import { LAST_BUILD } from "../render/published.js";
+import { CACHE_DIR } from "./cache.js";
+
+/** One record per output folder: the cache folder is shared by every site built from the same working directory. */
+const recordFile = (outDir: string) => `published-${createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 16)}.json`;
+
+/** What the last build published and where that was learnt, or nothing to compare with. */
+export type Previous = { state: PublishedState; source: string } | undefined;
+
+/**
+ * The previous publish, from the first source that has one: the build cache's record of the last build (when the
+ * cache is used), the feeds in the output folder, or the feed named by `--previous` (a file or URL; in CI the live
+ * feed). An unreadable --previous is an error: ids cannot then be checked.
+ */
+export async function previousPublish(input: { cacheRoot?: string; outDir: string; previous?: string }): Promise<{ ok: true; previous: Previous } | { ok: false; diagnostic: Diagnostic }> {
+  if (input.cacheRoot !== undefined) {
+    const state = await readRecord(input.cacheRoot, input.outDir);
+    if (state) return { ok: true, previous: { state, source: LAST_BUILD } };
+  }
+  const output = await readOutputState(input.outDir);
+  if (output) return { ok: true, previous: { state: output, source: `the feeds in ${input.outDir}` } };
+  if (input.previous === undefined) return { ok: true, previous: undefined };
+  const feed = await readPreviousFeed(input.previous);
+  if (!feed.ok) return feed;
+  return { ok: true, previous: feed.state && { state: feed.state, source: `--previous ${input.previous}` } };
+}
+
+async function readRecord(root: string, outDir: string): Promise<PublishedState | undefined> {
+  try {
+    const state = JSON.parse(await readFile(join(root, CACHE_DIR, recordFile(outDir)), "utf8")) as PublishedState;
+    return typeof state.feeds === "object" && Array.isArray(state.news) ? state : undefined;
+  } catch {
+    return undefined; // missing or damaged: the output folder is asked next
+  }
+}
+
+/** Keeps what this build published for the next one to compare with (only with the cache; a failure costs nothing). */
+export async function recordPublish(root: string, outDir: string, state: PublishedState): Promise<void> {
+  const path = join(root, CACHE_DIR, recordFile(outDir));
+  await mkdir(join(root, CACHE_DIR), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(state));
+  await rename(temporary, path);
+}
