@@ -51,6 +51,10 @@ export interface BodyOptions {
   firstImageIsLead?: boolean;
   /** The headline, so a heading repeating it is left out. */
   title?: string;
+  /** Header lines (headline, byline, stamp) found in the page's text: left out where they open the body. */
+  header?: readonly string[];
+  /** The lead image's caption as the page printed it outside the body (before Readability). */
+  leadCaption?: string;
 }
 
 /** The Markdown body, the lead image found in it (with caption and credit), and what was dropped. */
@@ -68,6 +72,7 @@ export function bodyToMarkdown(root: DomElement, libs: HtmlLibraries, rules: Imp
   if (options.title) {
     for (const heading of Array.from(root.querySelectorAll("h1, h2"))) if (clean(heading.textContent) === clean(options.title)) heading.remove();
   }
+  if (options.header?.length) dropHeader(root, new Set(options.header.map(clean)), dropped);
   dropChrome(root, rules, image?.caption, dropped);
   const markdown = libs.markdown(root).replace(/\n{3,}/g, "\n\n");
   return image ? { markdown, image, dropped } : { markdown, dropped };
@@ -99,7 +104,10 @@ function takeLeadImage(root: DomElement, rules: ImportRules, options: BodyOption
     : options.firstImageIsLead
       ? images[0]
       : undefined;
-  if (!lead) return options.leadImage ? { url: absoluteUrl(options.leadImage, options.baseUrl) } : undefined;
+  if (!lead) {
+    if (!options.leadImage) return undefined;
+    return { url: absoluteUrl(options.leadImage, options.baseUrl), ...(options.leadCaption ? splitCaption(options.leadCaption, rules) : {}) };
+  }
   const figure = lead.closest("figure") ?? lead.closest(".wp-caption");
   const captionElement = figure?.querySelector("figcaption, .wp-caption-text");
   const image: ImportedImage = { url: options.leadImage ? absoluteUrl(options.leadImage, options.baseUrl) : lead.getAttribute("src")! };
@@ -111,6 +119,19 @@ function takeLeadImage(root: DomElement, rules: ImportRules, options: BodyOption
     dropped.push({ line: 0, text: alt, reason: "duplicate caption" });
   }
   return image;
+}
+
+/** Blocks before the first paragraph of text that repeat the page's header (section, headline, byline, stamp). */
+function dropHeader(root: DomElement, header: Set<string>, dropped: DroppedLine[]): void {
+  for (const block of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) {
+    if (!attached(block, root) || insideText(block, root)) continue;
+    const text = clean(block.textContent);
+    if (!text) continue;
+    if (header.has(text)) {
+      dropped.push({ line: 0, text, reason: "article header" });
+      removeUpTo(block, root);
+    } else if (text.length > MAX_CHROME_LENGTH && block.querySelectorAll("p, div").length === 0) return;
+  }
 }
 
 /** Drops chrome blocks, read-more blocks with their headlines, the repeated caption, and everything after an end marker. */

@@ -4,7 +4,7 @@
  * finds the article body, which becomes Markdown. Pure apart from loading the libraries.
  */
 import { tryParseBengaliDate, type ParsedDate } from "../dates/index.js";
-import { htmlLibraries, visibleText } from "./dom.js";
+import { htmlLibraries, visibleText, type DomDocument } from "./dom.js";
 import { bodyToMarkdown } from "./html-body.js";
 import { readMetadata, type PageMetadata } from "./metadata.js";
 import type { ExtractResult, Guess, ImportedArticle } from "./model.js";
@@ -26,6 +26,7 @@ export async function extractHtmlPage(html: string, rules: ImportRules, context:
   const guesses: Guess[] = [];
   if (meta.brokenJsonLd > 0) guesses.push({ field: "date", message: `${meta.brokenJsonLd} JSON-LD block(s) of the page are not valid JSON and were not read` });
 
+  const leadCaption = meta.image ? captionOf(document, meta.image) : undefined;
   const reading = libs.readability(document);
   const title = headline(meta, reading?.title ?? undefined, shown.ok ? shown.article.title : undefined, guesses);
   if (!title) return { ok: false, message: "the page names no headline (no JSON-LD headline, og:title, <title> or headline line)", line: 1 };
@@ -38,6 +39,8 @@ export async function extractHtmlPage(html: string, rules: ImportRules, context:
   const body = bodyToMarkdown(reading.content, libs, rules, {
     ...(url ? { baseUrl: url } : {}),
     ...(meta.image ? { leadImage: meta.image } : {}),
+    ...(leadCaption ? { leadCaption } : {}),
+    ...(shown.ok && shown.article.header ? { header: shown.article.header } : {}),
     title,
   });
   const article: ImportedArticle = {
@@ -54,6 +57,19 @@ export async function extractHtmlPage(html: string, rules: ImportRules, context:
   if (meta.description) article.summary = meta.description;
   if (body.image) article.image = body.image;
   return { ok: true, article };
+}
+
+/** The caption printed with the lead image anywhere in the page: its figure's caption, else its alt text. */
+function captionOf(document: DomDocument, image: string): string | undefined {
+  const name = (url: string) => url.split(/[?#]/)[0]!.split("/").pop()!.replace(/-\d+x\d+(?=\.\w+$)/, "").toLowerCase();
+  const wanted = name(image);
+  for (const img of Array.from(document.querySelectorAll("img"))) {
+    const source = ["data-src", "data-lazy-src", "data-original", "src"].map((a) => img.getAttribute(a)).find((v) => v && !v.startsWith("data:"));
+    if (!source || name(source) !== wanted) continue;
+    const caption = img.closest("figure")?.querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim();
+    return caption || img.getAttribute("alt")?.trim() || undefined;
+  }
+  return undefined;
 }
 
 function absoluteHttp(url: string | undefined): string | undefined {

@@ -15,7 +15,8 @@ export type DropReason =
   | "page chrome"
   | "related headline"
   | "after the article"
-  | "shortcode";
+  | "shortcode"
+  | "article header";
 
 /** A line taken out of the article, with where it was and why. */
 export interface DroppedLine {
@@ -59,6 +60,8 @@ export interface ImportedArticle {
   body: string;
   dropped: DroppedLine[];
   guesses: Guess[];
+  /** Lines a plain-text reading took as headline, byline, stamp or masthead (HTML: left out of the body too). */
+  header?: string[];
 }
 
 /** The outcome of extracting one page: an article, or why there is none and where the extractor looked. */

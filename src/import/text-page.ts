@@ -63,9 +63,11 @@ interface Draft {
   dropped: DroppedLine[];
   guesses: Guess[];
   author?: string;
+  /** The line the byline was read from, so it is not listed as dropped. */
+  authorIndex?: number;
   image?: ImportedImage;
-  /** The line the caption was read from, so a story's only paragraph can be given back. */
-  captionFrom?: Line;
+  /** The text the caption was taken from, given back when it turns out to be the story's only paragraph. */
+  captionFrom?: { text: string; keepCredit: boolean };
   paragraphs: string[];
   /** Stamps printed inside the body (live-blog entries), for the latest update. */
   bodyDates: ParsedDate[];
@@ -95,15 +97,21 @@ export function extractTextPage(text: string, rules: ImportRules, context: DateC
   dropAboveHeadline(lines, Math.min(title.index, stamp.start), stampLines, draft, rules);
   for (let j = title.index + 1; j < stamp.start; j++) {
     const line = lines[j]!;
-    if (line.text !== draft.author) drop(draft, line, stampLines.has(j) ? "masthead date" : (furniture(line.text, rules) ?? "page chrome"));
+    if (j !== draft.authorIndex) drop(draft, line, stampLines.has(j) ? "masthead date" : (furniture(line.text, rules) ?? "page chrome"));
   }
   readStampPrefix(stamp, lines, rules, draft);
 
   let bodyStart = stamp.end;
   if (title.index > stamp.start) {
-    for (const index of below.skipped) drop(draft, lines[index]!, furniture(lines[index]!.text, rules) ?? "page chrome");
+    below.skipped.forEach((index, n) => {
+      const text = lines[index]!.text;
+      drop(draft, lines[index]!, furniture(text, rules) ?? (n === 0 && stamp.start === 0 ? "publication name" : "section label"));
+    });
     bodyStart = title.index + 1;
-    if (bodyStart < lines.length && isByline(lines[bodyStart]!.text, rules) && !draft.author) draft.author = lines[bodyStart++]!.text;
+    if (bodyStart < lines.length && isByline(lines[bodyStart]!.text, rules) && !draft.author) {
+      draft.authorIndex = bodyStart;
+      draft.author = lines[bodyStart++]!.text;
+    }
   }
   const bodyStamps = new Map(stamps.filter((s) => s.start >= bodyStart).map((s) => [s.start, s]));
   readBody(lines, bodyStart, bodyStamps, rules, draft);
@@ -120,6 +128,8 @@ export function extractTextPage(text: string, rules: ImportRules, context: DateC
   };
   if (dates.updated) article.updated = dates.updated;
   if (draft.image) article.image = draft.image;
+  const headerEnd = Math.max(stamp.end, title.index + 1, (draft.authorIndex ?? 0) + 1);
+  article.header = texts.slice(0, headerEnd);
   return { ok: true, article };
 }
 
@@ -142,7 +152,10 @@ function walkAbove(lines: readonly Line[], stamp: Stamp, stampLines: Set<number>
     const text = lines[j]!.text;
     if (stampLines.has(j) || furniture(text, rules)) continue;
     if (isByline(text, rules)) {
-      draft.author ??= text;
+      if (draft.author === undefined) {
+        draft.author = text;
+        draft.authorIndex = j;
+      }
       continue;
     }
     return j;
@@ -150,11 +163,15 @@ function walkAbove(lines: readonly Line[], stamp: Stamp, stampLines: Set<number>
   return undefined;
 }
 
-/** Below the stamp: the first line that is not chrome, and the chrome passed over on the way. */
+/**
+ * Below the stamp: the first line that reads as a headline, past chrome and past short lines (the publication name
+ * and section under a masthead date), which are passed over and listed.
+ */
 function walkBelow(lines: readonly Line[], from: number, rules: ImportRules): { index?: number; skipped: number[] } {
   const skipped: number[] = [];
   for (let j = from; j < lines.length && j < from + 4; j++) {
-    if (furniture(lines[j]!.text, rules)) skipped.push(j);
+    const text = lines[j]!.text;
+    if (furniture(text, rules) || (text.split(" ").length <= 2 && !SENTENCE_END.test(text) && !isByline(text, rules))) skipped.push(j);
     else return { index: j, skipped };
   }
   return { skipped };
@@ -184,10 +201,15 @@ function chooseHeadline(lines: readonly Line[], above: number | undefined, below
 
 /** Everything above the headline (or the stamp) is the page's masthead: publication name, section, the paper's date. */
 function dropAboveHeadline(lines: readonly Line[], end: number, stampLines: Set<number>, draft: Draft, rules: ImportRules): void {
+  let named = false;
   for (let j = 0; j < end; j++) {
     const line = lines[j]!;
-    if (draft.author === line.text) continue;
-    const reason: DropReason = stampLines.has(j) ? "masthead date" : (furniture(line.text, rules) ?? (j === 0 ? "publication name" : "section label"));
+    if (draft.authorIndex === j) continue;
+    let reason: DropReason | undefined = stampLines.has(j) ? "masthead date" : furniture(line.text, rules);
+    if (!reason) {
+      reason = named ? "section label" : "publication name";
+      named = true;
+    }
     drop(draft, line, reason);
   }
 }
@@ -240,9 +262,13 @@ function readBody(lines: readonly Line[], start: number, bodyStamps: Map<number,
     }
   }
   if (draft.paragraphs.length === 0 && draft.captionFrom) {
-    draft.paragraphs.push(draft.captionFrom.text); // a story's only paragraph is never its caption
-    delete draft.image;
+    // A story's only paragraph is never its caption.
+    const { text, keepCredit } = draft.captionFrom;
+    draft.paragraphs.push(text);
+    if (keepCredit && draft.image?.credit) draft.image = { credit: draft.image.credit };
+    else delete draft.image;
     delete draft.captionFrom;
+    draft.guesses.push({ field: "image", message: "the only paragraph stands where a caption would; it was kept as the body, not taken as the caption" });
   }
 }
 
@@ -277,20 +303,23 @@ function readCaption(lines: readonly Line[], i: number, start: number, draft: Dr
   const previous = draft.paragraphs.at(-1);
   if (credit) {
     let caption = credit[1]!.trim().replace(/[\s।,.-]+$/u, "");
-    if (!caption && previous !== undefined) caption = draft.paragraphs.pop()!; // the alt text above a bare credit
-    else if (previous !== undefined && caption && sameText(caption, previous)) {
+    draft.captionFrom = { text, keepCredit: false };
+    if (!caption && previous !== undefined) {
+      caption = draft.paragraphs.pop()!; // the line above a bare credit is the caption
+      draft.captionFrom = { text: caption, keepCredit: true };
+    } else if (previous !== undefined && caption && sameText(caption, previous)) {
       draft.paragraphs.pop();
       drop(draft, lines[i - 1]!, "duplicate caption");
     }
     draft.image = { ...(caption ? { caption } : {}), credit: credit[2]!.trim() };
-    draft.captionFrom = lines[i]!;
+    if (!caption) delete draft.captionFrom;
     return true;
   }
   if (previous !== undefined && draft.paragraphs.length === 1 && sameText(text, previous) && headlineScore(text) > 0) {
     draft.paragraphs.pop();
     drop(draft, lines[i - 1]!, "duplicate caption");
     draft.image = { caption: text };
-    draft.captionFrom = lines[i]!;
+    draft.captionFrom = { text, keepCredit: false };
     draft.guesses.push({ field: "image", message: "a line printed twice under the stamp was taken for the image caption (no credit was printed)" });
     return true;
   }
