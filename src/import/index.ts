@@ -72,7 +72,13 @@ const PAGE_EXTENSIONS = new Set([".txt", ".html", ".htm", ".xml"]);
 
 /** Imports saved pages and WordPress exports (files, or every .txt/.html/.htm/.xml below folders). Never overwrites. */
 export async function importPages(inputs: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
-  const rules = compileRules(SHIPPED_RULES, await readRulesFile(options.rulesFile));
+  const extra = await readRulesFile(options.rulesFile);
+  let rules: ImportRules;
+  try {
+    rules = compileRules(SHIPPED_RULES, extra);
+  } catch (error) {
+    throw new ImportInputError(`${options.rulesFile}: ${(error as Error).message}`);
+  }
   const context: DateContext = { timeZone: options.timeZone ?? "Asia/Dhaka", ...(options.calendar ? { calendar: options.calendar } : {}) };
   const files = (await Promise.all(inputs.map(expand))).flat();
   const folder = await ArticleFolder.open(options.outDir ?? "articles", options.dryRun ?? false);
