@@ -289,7 +289,8 @@ class ArticleFolder {
   }
 
   private remember(identity: ImportIdentity, path: string): void {
-    for (const key of keys(identity)) if (!this.known.has(key)) this.known.set(key, path);
+    // Copies: the keys are cut from a WordPress export's parser chunks, which they must not keep alive.
+    for (const key of keys(identity)) if (!this.known.has(key)) this.known.set(Buffer.from(key).toString(), path);
   }
 
   /** The article that already holds this page, if any, and which key matched. */
@@ -325,7 +326,7 @@ class ArticleFolder {
           throw new Error(`${path} could not be written (${describeError(error)})`);
         }
       }
-      this.names.add(name);
+      this.names.add(Buffer.from(name).toString());
       this.remember(identity, path);
       return path;
     }

@@ -36,16 +36,25 @@ const SKIPPED_STATUS: Record<string, SkipKind> = { draft: "draft", pending: "dra
 /** Shortcodes WordPress plugins leave in post bodies; their markup means nothing outside WordPress. */
 const SHORTCODE = /\[\/?(?:gallery|embed|video|audio|playlist|wp_caption|youtube|tweet|twitter|instagram|facebook|contact-form-7|vc_[a-z_]+|et_pb_[a-z_]+)(?:\s[^\]]*)?\]|\[[a-z_][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|\S+))+\s*\/?\]/gi;
 
+/**
+ * A copy of a string that shares no memory with the text it was cut from. The XML parser hands out slices of its
+ * input chunks; a short string kept for the whole import (an attachment's address) would otherwise keep its whole
+ * 1 MB chunk alive, and memory would grow with the size of the export.
+ */
+export function detach(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+
 /** The attachment an item describes, when it is one. */
 export function attachmentOf(item: WxrItem): { id: string; attachment: Attachment } | undefined {
   const f = item.fields;
   if (f["wp:post_type"] !== "attachment" || !f["wp:attachment_url"]?.trim()) return undefined;
-  const attachment: Attachment = { url: f["wp:attachment_url"].trim() };
+  const attachment: Attachment = { url: detach(f["wp:attachment_url"].trim()) };
   const caption = plainText(f["excerpt:encoded"] ?? "");
-  if (caption) attachment.caption = caption;
+  if (caption) attachment.caption = detach(caption);
   const alt = item.meta._wp_attachment_image_alt?.trim();
-  if (alt) attachment.alt = alt;
-  return { id: (f["wp:post_id"] ?? "").trim(), attachment };
+  if (alt) attachment.alt = detach(alt);
+  return { id: detach((f["wp:post_id"] ?? "").trim()), attachment };
 }
 
 const plainText = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();

@@ -38,6 +38,9 @@ const ITEM_FIELDS = new Set([
   "wp:post_modified", "wp:post_modified_gmt", "wp:post_name", "wp:status", "wp:post_type", "wp:post_password", "wp:attachment_url", "wp:post_parent",
 ]);
 
+/** A copy that does not keep the parser's input chunk alive (see wxr-post.ts `detach`). */
+const copy = (text: string) => Buffer.from(text, "utf8").toString("utf8");
+
 /** An event the reader yields: the channel header (once, at the first item) or an item. */
 export type WxrEvent = { kind: "channel"; channel: WxrChannel } | { kind: "item"; item: WxrItem };
 
@@ -162,12 +165,12 @@ class ReaderState {
     else if (this.author && name === "wp:author_login") this.author.login = text;
     else if (this.author && name === "wp:author_display_name") this.author.name = text;
     else if (this.author && name === "wp:author") {
-      if (this.author.login && this.author.name) this.channel.authors.set(this.author.login, this.author.name);
+      if (this.author.login && this.author.name) this.channel.authors.set(copy(this.author.login), copy(this.author.name));
       this.author = undefined;
     } else if (this.category && name === "wp:category_nicename") this.category.slug = text;
     else if (this.category && name === "wp:category_parent") this.category.parent = text;
     else if (this.category && name === "wp:category") {
-      if (this.category.slug) this.channel.categoryParents.set(this.category.slug, this.category.parent ?? "");
+      if (this.category.slug) this.channel.categoryParents.set(copy(this.category.slug), copy(this.category.parent ?? ""));
       this.category = undefined;
     }
   }
