@@ -92,16 +92,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command("import")
-    .description("turn saved plain-text Bengali news pages into front-matter articles")
-    .argument("<inputs...>", "text files, or folders of .txt files")
-    .option("--out <dir>", "folder to write the articles to", "articles")
-    .option("--category <name>", "category for every imported article")
+    .description("turn saved news pages (plain text or HTML) and WordPress exports (WXR) into front-matter articles")
+    .argument("<inputs...>", "files, or folders of .txt, .html, .htm and .xml files")
+    .option("--out <dir>", "folder to write the articles to, created when missing (default: articlesDir in the config, else articles)")
+    .option("--config <file>", "config file for timeZone and banglaCalendar (default: patrika.config.* in the working directory, if any)")
+    .option("--tz <zone>", "IANA zone of dates printed without an offset (default: timeZone in the config, else Asia/Dhaka)")
+    .option("--calendar <name>", "Bangla calendar of বঙ্গাব্দ dates: bangladesh or west-bengal (default: banglaCalendar in the config)")
+    .option("--category <name>", "category for every imported article (overrides a WordPress post's own)")
     .option("--rules <file>", "extra page-shape rules (JSON, same shape as the shipped rules)")
     .option("--dry-run", "print what would be written, write nothing")
     .option("--json", "print the results as JSON")
-    .addHelpText("after", "\nExamples:\n  patrika import saved-pages/ --category bangladesh\n  patrika import page.txt --dry-run")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  patrika import saved-pages/ --category bangladesh\n  patrika import page.html --dry-run\n  patrika import wordpress-export.xml --out articles\n  patrika import kolkata-pages/ --tz Asia/Kolkata",
+    )
     .action(async (inputs: string[], flags: ImportFlags) => {
-      exitCode = await runImport(inputs, flags, flags.json ? io : out());
+      const quiet = program.opts<{ quiet?: boolean }>().quiet === true;
+      exitCode = await runImport(inputs, { ...flags, quiet }, flags.json ? io : out());
     });
 
   try {
