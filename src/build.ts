@@ -21,7 +21,7 @@ import { renderReportDocument, reportDocument, restampReport } from "./render/re
 import { renderRss } from "./render/rss.js";
 import { renderSitemap, renderSitemapIndex } from "./render/sitemap.js";
 import { OUTPUT_FILES } from "./render/xml.js";
-import { OutputLockedError, writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
+import { ForeignOutputError, OutputLockedError, OutputWriteError, writeAtomically, type RenderedFile, type WriteIo } from "./write/atomic.js";
 import { inputsFingerprint, readRecord, recordHolds, statOutputs, writeRecord, type BuildRecord } from "./write/record.js";
 
 /** The preview page's file name: what a web server shows for the output folder itself. */
@@ -199,15 +199,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   const outDir = report.paths.outDir;
   try {
-    await writeAtomically(outDir, rendered.map(({ file }) => file), options.io);
+    await writeAtomically(outDir, rendered.map(({ file }) => file), { io: options.io });
   } catch (error) {
     const locked = error instanceof OutputLockedError;
     report.diagnostics.push({
       code: locked ? "output.locked" : "output.write-failed",
       severity: "error",
       file: relative(process.cwd(), outDir) || ".",
-      message: locked ? (error as Error).message : `the output could not be written (${(error as Error).message}); the previous output is untouched`,
-      expected: locked ? "one build at a time in an output folder" : "a writable output folder with free space",
+      message: locked || error instanceof ForeignOutputError || error instanceof OutputWriteError ? (error as Error).message : `the output could not be written (${(error as Error).message})`,
+      expected: locked
+        ? "one build at a time in an output folder"
+        : error instanceof ForeignOutputError
+          ? "an output folder whose existing files patrika wrote"
+          : "a writable output folder with free space",
     });
     return { ...report, status: "write-error" };
   }
@@ -240,7 +244,7 @@ async function reuseLastBuild(
     const content = renderReportDocument(document);
     const others = record.outputs.map((o) => o.name).filter((name) => name !== OUTPUT_FILES.report);
     try {
-      await writeAtomically(paths.outDir, [{ name: OUTPUT_FILES.report, content }], options.io, others);
+      await writeAtomically(paths.outDir, [{ name: OUTPUT_FILES.report, content }], { io: options.io, keep: others });
     } catch {
       return undefined; // the full build reports the problem
     }
