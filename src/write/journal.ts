@@ -111,7 +111,8 @@ export async function undoStaging(io: WriteIo, outDir: string, journal: Journal)
     await io.remove(temporaryOf(outDir, journal, step, i));
     if (step.existed) await io.remove(backupOf(outDir, journal, step, i));
   });
-  await removeFolders(io, outDir, journal.folders);
+  const failed = await removeFolders(io, outDir, journal.folders, true);
+  if (failed.length > 0) throw new Error(`could not remove ${failed.join(", ")}`);
   await io.remove(join(outDir, JOURNAL_FILE));
 }
 
@@ -152,7 +153,8 @@ export async function rollBack(io: WriteIo, outDir: string, journal: Journal): P
     }
   }
   await syncFolders(io, outDir, journal.steps);
-  await removeFolders(io, outDir, journal.folders);
+  const failed = await removeFolders(io, outDir, journal.folders, true);
+  if (failed.length > 0) throw new Error(`could not remove ${failed.join(", ")}`);
   await io.remove(join(outDir, JOURNAL_FILE));
 }
 
@@ -168,22 +170,35 @@ export async function cleanUp(io: WriteIo, outDir: string, journal: Journal): Pr
     if (step.existed || step.kind === "drop") await removeOrNote(backupOf(outDir, journal, step, i));
   });
   const emptied = [...new Set(journal.steps.filter((s) => s.kind === "drop").flatMap((s) => foldersOf(s.name)))];
-  await removeFolders(io, outDir, emptied);
+  leftovers.push(...(await removeFolders(io, outDir, emptied, false)));
   if (leftovers.length === 0) await removeOrNote(join(outDir, JOURNAL_FILE));
   return leftovers.sort();
 }
 
-/** Removes those of the folders that are empty, innermost first; a folder that holds anything stays. */
-export async function removeFolders(io: WriteIo, outDir: string, folders: readonly string[]): Promise<void> {
+/**
+ * Removes the folders, innermost first; returns those it could not remove. A folder that holds anything stays, and
+ * is a failure only when `mustBeEmpty` (a folder this build created holds nothing once its files are gone).
+ */
+export async function removeFolders(io: WriteIo, outDir: string, folders: readonly string[], mustBeEmpty: boolean): Promise<string[]> {
+  const failed: string[] = [];
   for (const folder of [...folders].sort((a, b) => b.split("/").length - a.split("/").length)) {
-    await io.rmdir(join(outDir, folder)).catch(() => undefined);
+    await io.rmdir(join(outDir, folder)).catch((error: unknown) => {
+      const code = codeOf(error);
+      if (code === "ENOENT" || (!mustBeEmpty && (code === "ENOTEMPTY" || code === "EEXIST"))) return;
+      failed.push(join(outDir, folder));
+    });
   }
+  return failed;
 }
 
 /** Flushes every folder the steps touch (and the output folder), so their renames survive a power cut. */
 export async function syncFolders(io: WriteIo, outDir: string, steps: readonly Step[]): Promise<void> {
   const folders = new Set(["", ...steps.flatMap((step) => foldersOf(step.name))]);
-  await inParallel([...folders], (folder) => io.syncFolder(join(outDir, folder)));
+  await inParallel([...folders], (folder) =>
+    io.syncFolder(join(outDir, folder)).catch((error: unknown) => {
+      if (codeOf(error) !== "ENOENT") throw error; // a folder not (or no longer) there has nothing to flush
+    }),
+  );
 }
 
 /** At most this many file operations in flight: each write waits on its own fsync, and waiting in turn was most of the write time. */

@@ -82,14 +82,16 @@ async function createLock(io: WriteIo, path: string, content: string): Promise<b
     if (codeOf(error) === "EEXIST") return false;
     throw error;
   }
+  let open = true;
   try {
     await handle.write(content);
+    open = false;
+    await handle.close();
   } catch (error) {
-    await handle.close().catch(() => undefined);
+    if (open) await handle.close().catch(() => undefined);
     await io.remove(path);
     throw error;
   }
-  await handle.close();
   return true;
 }
 
