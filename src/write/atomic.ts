@@ -48,22 +48,25 @@ export interface WriteResult {
   leftovers: string[];
 }
 
-/** The outputs could not be written. `restored` tells whether the folder is as it was before (the message says so too). */
+/**
+ * The outputs could not be written. `restored` tells whether the folder is as it was before the build; the message
+ * says the same, and nothing more than is known.
+ */
 export class OutputWriteError extends Error {
   constructor(
     readonly outDir: string,
     override readonly cause: unknown,
     readonly restored: boolean,
+    message = restored
+      ? `the output could not be written (${messageOf(cause)}); the previous output is untouched`
+      : `the output could not be written (${messageOf(cause)}), and putting the previous output back failed too: ${outDir} may hold files of two builds until the next build into it, which finishes putting it back first`,
   ) {
-    const why = cause instanceof Error ? cause.message : String(cause);
-    super(
-      restored
-        ? `the output could not be written (${why}); the previous output is untouched`
-        : `the output could not be written (${why}), and putting the previous output back failed too: ${outDir} may hold files of two builds until the next build into it, which finishes putting it back first`,
-    );
+    super(message);
     this.name = "OutputWriteError";
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Names patrika keeps for itself in an output folder. */
 const OWN_FILES = new Set([MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE]);
@@ -79,6 +82,9 @@ const OWN_FILES = new Set([MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE]);
  */
 export async function writeAtomically(outDir: string, files: readonly OutputToWrite[], options: WriteOptions = {}): Promise<WriteResult> {
   checkNames(files.map((file) => file.name));
+  if (options.generation !== undefined && !(Number.isSafeInteger(options.generation) && options.generation > 0)) {
+    throw new TypeError(`writeAtomically: generation must be a positive integer, not ${options.generation}`);
+  }
   const io = options.io ?? nodeIo;
   let made: string[] = [];
   let lock: Lock | undefined;
@@ -86,9 +92,11 @@ export async function writeAtomically(outDir: string, files: readonly OutputToWr
   try {
     made = await makeOutputFolder(io, outDir);
     lock = await acquireLock(outDir, io);
-    const recovered = await recover(io, outDir);
+    const recovered = await recover(io, outDir).catch((error: unknown) => {
+      throw new OutputWriteError(outDir, error, false, `an earlier build into ${outDir} stopped while publishing, and finishing its set failed (${messageOf(error)}); this build wrote nothing`);
+    });
     const manifest = await readManifest(outDir);
-    await sweepStrays(io, outDir, [...files.map((file) => file.name), ...manifest.files]);
+    await sweepStrays(io, outDir, [...files.map((file) => file.name), ...manifest.files, ...(options.keep ?? [])]);
     if (!options.replaceForeign) {
       const foreign = await findForeign(outDir, files.map((file) => file.name), manifest);
       if (foreign.length > 0) throw new ForeignOutputError(outDir, foreign);
@@ -204,11 +212,24 @@ async function keepPrevious(io: WriteIo, target: string, backup: string): Promis
   }
 }
 
-/** Temporaries and backups of builds that left no journal (killed before writing one, or patrika 0.1), in every folder involved. */
+/**
+ * Temporaries and backups left by builds that wrote no journal (killed before writing one, or patrika 0.1), in every
+ * folder involved. Only names derived from a file patrika writes or wrote there are touched: `.rss.xml.<pid>-<n>.tmp`
+ * is ours when rss.xml is; another tool's temporary is not.
+ */
 async function sweepStrays(io: WriteIo, outDir: string, names: readonly string[]): Promise<void> {
-  const folders = ["", ...new Set(names.flatMap(foldersOf))];
-  for (const folder of folders) {
+  const ours = new Map<string, Set<string>>([["", new Set([MANIFEST_FILE, JOURNAL_FILE])]]);
+  for (const name of names) {
+    const slash = name.lastIndexOf("/");
+    const folder = name.slice(0, Math.max(0, slash));
+    if (!ours.has(folder)) ours.set(folder, new Set());
+    ours.get(folder)!.add(name.slice(slash + 1));
+  }
+  for (const [folder, files] of ours) {
     const entries = await readdir(join(outDir, folder)).catch(() => [] as string[]);
-    for (const name of entries.filter((entry) => STRAY.test(entry))) await io.remove(join(outDir, folder, name));
+    for (const entry of entries) {
+      const base = STRAY.exec(entry)?.[1];
+      if (base !== undefined && files.has(base)) await io.remove(join(outDir, folder, entry));
+    }
   }
 }

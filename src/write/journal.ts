@@ -45,12 +45,15 @@ function beside(outDir: string, name: string, suffix: string): string {
   return join(outDir, `${name.slice(0, slash + 1)}.${name.slice(slash + 1)}.${suffix}`);
 }
 
-/** Temporaries and backups of a build that left no journal, and those of patrika 0.1 (`.rss.xml.<pid>-<n>.tmp`). */
-export const STRAY = /^\..+\.([0-9a-f]{12}(-\d+)?\.(tmp|bak)|\d+(-\d+)?\.tmp)$/;
+/**
+ * A temporary or backup beside the file named in group 1: this version's (`.rss.xml.<token>-<n>.tmp`, `.bak`, the
+ * journal's `.patrika-journal.json.<token>.tmp`) and patrika 0.1's (`.rss.xml.<pid>-<n>.tmp`).
+ */
+export const STRAY = /^\.(.+)\.(?:[0-9a-f]{12}(?:-\d+)?\.(?:tmp|bak)|\d+(?:-\d+)?\.tmp)$/;
 
 /** Writes the journal whole (temporary, flush, rename, flush the folder): it is either the old one or the new one. */
 export async function writeJournal(io: WriteIo, outDir: string, journal: Journal): Promise<void> {
-  const temporary = join(outDir, `${JOURNAL_FILE}.${journal.token}.tmp`);
+  const temporary = join(outDir, `.${JOURNAL_FILE}.${journal.token}.tmp`);
   try {
     await writeNewFile(io, temporary, `${JSON.stringify(journal)}\n`, true);
     await io.rename(temporary, join(outDir, JOURNAL_FILE));

@@ -269,6 +269,16 @@ describe("a build killed at any step is finished by the next one", () => {
   });
 });
 
+test("temporaries left without a journal are swept beside patrika's own files only", async () => {
+  await writeAtomically(dir, earlier);
+  const left = [".rss.xml.4242-2.tmp", "sports/.rss.xml.0123456789ab-3.bak", "..patrika-manifest.json.4242.tmp", "..patrika-journal.json.0123456789ab.tmp"];
+  const foreign = [".index.html.4242.tmp", ".rss.xml.swp", "sports/.scores.json.0123456789ab-1.tmp"];
+  for (const name of [...left, ...foreign]) writeFileSync(join(dir, name), "left behind");
+  await writeAtomically(dir, earlier);
+  const remaining = names(folderSnapshot(dir)).filter((name) => name.split("/").pop()!.startsWith(".") && name !== ".patrika-manifest.json");
+  expect(remaining.sort()).toEqual([...foreign].sort());
+});
+
 test("a journal patrika cannot read stops the build with a clear error and changes nothing", async () => {
   await writeAtomically(dir, earlier, fast);
   writeFileSync(join(dir, ".patrika-journal.json"), "{ half a journ");
