@@ -183,6 +183,22 @@ describe("a failure at any single step", () => {
   });
 });
 
+test("a failure at any step of a first build into a folder that does not exist yet leaves no folder behind", async () => {
+  const target = join(dir, "site", "dist");
+  const counting = faultyIo(undefined, withoutFlush);
+  await writeAtomically(target, later, { io: counting });
+  expect(counting.log.slice(0, 2)).toEqual([`mkdir ${join(dir, "site")}`, `mkdir ${target}`]);
+  let failed = 0;
+  for (let k = 1; k <= counting.log.length; k++) {
+    rmSync(join(dir, "site"), { recursive: true, force: true });
+    const outcome = await writeAtomically(target, later, { io: faultyIo(k, withoutFlush) }).catch((e: unknown) => e);
+    if (!(outcome instanceof OutputWriteError)) continue;
+    failed++;
+    expect({ k, left: readdirSync(dir) }).toEqual({ k, left: [] });
+  }
+  expect(failed).toBeGreaterThan(40);
+});
+
 describe("a build killed at any step is finished by the next one", () => {
   /**
    * An io that stops at step k for good, as a killed process does: that operation and every later one never happen.
