@@ -61,7 +61,7 @@ export async function acquireLock(outDir: string, io: WriteIo): Promise<Lock> {
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await createLock(io, path, content)) {
       heldHere.add(token);
-      await removeAsides(io, outDir);
+      await removeAsides(io, outDir).catch(() => undefined); // tidiness only: never a reason to fail holding the lock
       return { release: () => release(io, path, content, token) };
     }
     const seen = await readLock(path);
