@@ -135,8 +135,9 @@ async function rollForward(io: WriteIo, outDir: string, journal: Journal): Promi
 
 /**
  * Puts every file back as it was, last step first: a replaced file from its backup, a new file removed, a dropped
- * file renamed back; then the folders this build created and the journal go. Used on a failed rename and by the
- * next build when a rollback was killed, so each step checks what is on disk.
+ * file renamed back; then the folders this build created and the journal go. Used on any failure before the set
+ * is complete (staging or renaming) and by the next build when a rollback was killed, so each step checks what is
+ * on disk.
  */
 export async function rollBack(io: WriteIo, outDir: string, journal: Journal): Promise<void> {
   for (let i = journal.steps.length - 1; i >= 0; i--) {
