@@ -64,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
   "article.id-changed": "a story readers already have would get a new id, so they would show it again",
   "output.write-failed": "an output file could not be written; the previous output is untouched",
   "output.locked": "another build is writing the same output folder",
+  "output.foreign-file": "the output folder holds files patrika did not write where it would write",
   "hub.ping-failed": "the WebSub hub did not accept the publish notification",
 } as const;
 

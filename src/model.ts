@@ -154,6 +154,8 @@ export interface BuildReport {
   skipped: string[];
   /** The folders used: option, else config, else the defaults `articles` and `output`. */
   paths: { articlesDir: string; outDir: string };
+  /** After a write error: whether the output folder is exactly as before (false only when putting it back failed too). */
+  outputUntouched?: boolean;
   /** What this build publishes, as the next build will compare it. */
   published?: PublishedState;
   /** What changed for readers since the previous publish; absent when nothing is known of one. */

@@ -1,5 +1,4 @@
 import type { ConfigInput } from "../config/schema.js";
-import type { Diagnostic } from "../diagnostics.js";
 import type { BuildReport } from "../model.js";
 import { normaliseArticle, type ArticleResult } from "../normalise/article.js";
 import type { RenderedOutput } from "../render/index.js";
@@ -23,6 +22,8 @@ export interface EntriesOptions {
   preview?: boolean;
   /** File operations for writing (tests inject failures). */
   io?: WriteIo;
+  /** Replace files in outDir that patrika did not write. */
+  replaceForeign?: boolean;
 }
 
 export interface EntriesResult extends BuildReport {
@@ -56,10 +57,10 @@ export async function buildFromEntries(options: EntriesOptions): Promise<Entries
   });
   const report: BuildReport = { ...siteFromResults(results, labels, config, { now: options.now, skipInvalid: options.skipInvalid ?? false }), paths };
   if (report.status !== "ok") return { ...report, rendered: [] };
-  const { rendered } = renderOutputs(report, config, options.preview === true);
+  const { rendered, document } = renderOutputs(report, config, options.preview === true);
   if (options.outDir !== undefined) {
-    const failure: Diagnostic | undefined = await writeOutputs(options.outDir, rendered, options.io);
-    if (failure) return { ...report, status: "write-error", diagnostics: [...report.diagnostics, failure], rendered };
+    const written = await writeOutputs(options.outDir, rendered, options, document);
+    if (!written.ok) return { ...report, status: "write-error", diagnostics: [...report.diagnostics, written.diagnostic], outputUntouched: written.untouched, rendered };
   }
   return { ...report, files: rendered.map(({ name, count, content }) => ({ name, count, bytes: Buffer.byteLength(content) })), rendered };
 }

@@ -13,9 +13,10 @@ import { assembleSite, attachBodies, feedArticles, findCollisions, stableNowRang
 import { OUTPUTS, writeOrder } from "../outputs.js";
 import { renderSite, type RenderedOutput } from "../render/index.js";
 import { renderPreview } from "../render/preview.js";
-import { renderReportDocument, reportDocument } from "../render/report.js";
+import { renderReportDocument, reportDocument, withGeneration } from "../render/report.js";
 import { GENERATOR } from "../version.js";
-import { OutputLockedError, writeAtomically, type WriteIo } from "../write/atomic.js";
+import { ForeignOutputError, OutputLockedError, OutputWriteError, writeAtomically, type WriteIo } from "../write/atomic.js";
+import { readManifest } from "../write/manifest.js";
 import { normaliseScan, scanArticles, type Scan } from "./articles.js";
 import { BuildCache } from "./cache.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
@@ -47,6 +48,8 @@ export interface BuildOptions {
   io?: WriteIo;
   /** A feed published earlier (file or http(s) URL), to compare ids with when neither the cache nor the output folder has the last build. */
   previous?: string;
+  /** Replace files in the output folder that patrika did not write (refused by default: another tool's). */
+  replaceForeign?: boolean;
   /** Fail, instead of keeping the old id, when a story readers have would get a new id (a renamed file). */
   strictIds?: boolean;
 }
@@ -81,21 +84,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const recordOf = options.cache
     ? { key: cacheKey(config, paths.articlesDir), outDir: resolve(paths.outDir), skipInvalid: options.skipInvalid ?? false, inputs: inputsFingerprint(listed.scan.files, listed.scan.stamps) }
     : undefined;
-  if (recordOf && !options.preview) {
+  // A preview page written once is kept fresh: a plain build after `preview` writes it again rather than removing it.
+  const preview = options.preview === true || (await readManifest(paths.outDir)).files.includes(config.previewFile);
+  if (recordOf && !preview) {
     const reused = await reuseLastBuild({ now: options.now, config, paths, expected: recordOf, root, ...(options.io ? { io: options.io } : {}) });
     if (reused) return reused;
   }
   const report = await collect(options, config, paths, listed.scan, true);
   if (report.status !== "ok" || !report.site) return report;
-  const { rendered, document } = renderOutputs(report, config, options.preview === true);
-  const failure = await writeOutputs(paths.outDir, rendered, options.io);
-  if (failure) return { ...report, diagnostics: [...report.diagnostics, failure], status: "write-error" };
+  const { rendered, document } = renderOutputs(report, config, preview);
+  const written = await writeOutputs(paths.outDir, rendered, options, document);
+  if (!written.ok) return { ...report, diagnostics: [...report.diagnostics, written.diagnostic], status: "write-error", outputUntouched: written.untouched };
   const files: OutputFile[] = rendered.map(({ name, count, content }) => ({ name, count, bytes: Buffer.byteLength(content) }));
   if (options.cache && report.published) await recordPublish(root, paths.outDir, report.published).catch(() => undefined); // the output folder is asked instead
   const outputs = statOutputs(paths.outDir, files.map((f) => f.name));
-  if (recordOf && report.stableNow && outputs && !options.preview) {
+  if (recordOf && report.stableNow && outputs && !preview) {
     const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
-    const record: BuildRecord = { ...recordOf, nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: document };
+    const record: BuildRecord = { ...recordOf, nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
     await writeRecord(root, record).catch(() => undefined); // without it the next build is only slower
   }
   return { ...report, files };
@@ -168,21 +173,53 @@ export function renderOutputs(report: BuildReport, config: SiteConfig, preview: 
 }
 
 /** Writes the set in dependency order (parts before the indexes that name them); a failure as a diagnostic. */
-export async function writeOutputs(outDir: string, rendered: readonly RenderedOutput[], io: WriteIo | undefined): Promise<Diagnostic | undefined> {
+export async function writeOutputs(
+  outDir: string,
+  rendered: RenderedOutput[],
+  options: Pick<BuildOptions, "io" | "replaceForeign">,
+  document?: Record<string, unknown>,
+): Promise<{ ok: true; generation: number } | { ok: false; diagnostic: Diagnostic; untouched: boolean }> {
   const ordered = rendered.map((file, i) => ({ file, i })).sort((a, b) => writeOrder(a.file.name) - writeOrder(b.file.name) || a.i - b.i);
+  // The report states the generation, which the writer decides under its lock: it is rendered then.
+  const report = rendered.find((f) => f.name === OUTPUTS.report.name);
+  const contentOf = (file: RenderedOutput) => (file === report && document ? (generation: number) => renderReportDocument(withGeneration(document, generation)) : file.content);
   try {
-    await writeAtomically(outDir, ordered.map(({ file }) => ({ name: file.name, content: file.content })), io);
-    return undefined;
+    const written = await writeAtomically(
+      outDir,
+      ordered.map(({ file }) => ({ name: file.name, content: contentOf(file) })),
+      { ...(options.io ? { io: options.io } : {}), replaceForeign: options.replaceForeign === true },
+    );
+    if (report && document) report.content = renderReportDocument(withGeneration(document, written.generation));
+    return { ok: true, generation: written.generation };
   } catch (error) {
-    const locked = error instanceof OutputLockedError;
+    return { ok: false, diagnostic: writeProblem(outDir, error), untouched: !(error instanceof OutputWriteError) || error.restored };
+  }
+}
+
+/** A failed write as a diagnostic: the writer's own message says exactly what happened and what is left. */
+function writeProblem(outDir: string, error: unknown): Diagnostic {
+  const file = relative(process.cwd(), outDir) || ".";
+  if (error instanceof OutputLockedError) return { code: "output.locked", severity: "error", file, message: error.message, expected: "one build at a time in an output folder" };
+  if (error instanceof ForeignOutputError) {
     return {
-      code: locked ? "output.locked" : "output.write-failed",
+      code: "output.foreign-file",
       severity: "error",
-      file: relative(process.cwd(), outDir) || ".",
-      message: locked ? (error as Error).message : `the output could not be written (${(error as Error).message}); the previous output is untouched`,
-      expected: locked ? "one build at a time in an output folder" : "a writable output folder with free space",
+      file,
+      message: error.message,
+      found: error.files.slice(0, 10).join(", ") + (error.files.length > 10 ? ` and ${error.files.length - 10} more` : ""),
+      expected: "an output folder whose existing files patrika wrote (its manifest lists them)",
+      hint: "build into a folder of patrika's own, set previewFile for an index.html another tool writes, or pass --replace-foreign to replace them",
     };
   }
+  const restored = !(error instanceof OutputWriteError) || error.restored;
+  return {
+    code: "output.write-failed",
+    severity: "error",
+    file,
+    message: error instanceof OutputWriteError ? error.message : `the output could not be written (${(error as Error).message})`,
+    expected: "a writable output folder with free space",
+    ...(restored ? {} : { hint: "fix the disk, then build again: the next build finishes putting the previous output back first" }),
+  };
 }
 
 export const loadConfigOf = (options: BuildOptions): Promise<ConfigResult> | ConfigResult =>

@@ -7,7 +7,7 @@ import { CACHE_DIR, type FileStamp } from "./cache.js";
 import type { BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { OUTPUTS } from "../outputs.js";
 import { LAST_BUILD, unchangedDiff } from "../render/published.js";
-import { renderReportDocument, restampReport } from "../render/report.js";
+import { renderReportDocument, restampReport, withGeneration } from "../render/report.js";
 import { writeAtomically, type WriteIo } from "../write/atomic.js";
 
 const RECORD_FILE = "last-build.json";
@@ -122,14 +122,16 @@ export async function reuseLastBuild(input: {
 /** Rewrites only the report, with the new now and news window; the record as it then stands. */
 async function restampReportFile(record: BuildRecord, now: Date, config: SiteConfig, outDir: string, io: WriteIo | undefined): Promise<{ files: OutputFile[]; record: BuildRecord } | undefined> {
   const name = OUTPUTS.report.name;
-  const document = restampReport(record.reportDocument, now, config.timeZone);
-  const content = renderReportDocument(document);
+  const restamped = restampReport(record.reportDocument, now, config.timeZone);
+  let document = restamped;
   const others = record.outputs.map((o) => o.name).filter((other) => other !== name);
   try {
-    await writeAtomically(outDir, [{ name, content }], io, others);
+    const content = (generation: number) => renderReportDocument((document = withGeneration(restamped, generation)));
+    await writeAtomically(outDir, [{ name, content }], { ...(io ? { io } : {}), keep: others });
   } catch {
     return undefined;
   }
+  const content = renderReportDocument(document);
   const files = record.summary.files.map((f) => (f.name === name ? { ...f, bytes: Buffer.byteLength(content) } : f));
   const outputs = statOutputs(outDir, record.outputs.map((o) => o.name));
   if (!outputs) return undefined;

@@ -26,6 +26,7 @@ export interface BuildFlags {
   ping?: boolean;
   previous?: string;
   strictIds?: boolean;
+  replaceForeign?: boolean;
 }
 
 /** `patrika build`, `check` and `preview`: run the library, print its report, return the exit code. */
@@ -76,6 +77,7 @@ async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now
     skipInvalid: flags.skipInvalid ?? false,
     ...(flags.previous !== undefined ? { previous: flags.previous } : {}),
     strictIds: flags.strictIds ?? false,
+    replaceForeign: flags.replaceForeign ?? false,
     preview: flags.preview ?? false,
     ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
   };

@@ -49,6 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const publishing = (command: Command) =>
     command
       .option("--skip-invalid", "publish every valid article, list the invalid ones, and exit 0")
+      .option("--replace-foreign", "replace files in the output folder that patrika did not write (refused by default)")
       .option("--watch", "build, then rebuild whenever an article or the config changes (Ctrl-C to stop)")
       .option("--ping", "after a successful build, notify the WebSub hub set as \"hub\" in the config (exit 4 if it refuses)");
 

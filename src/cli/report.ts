@@ -16,7 +16,8 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
     return lines.join("\n");
   }
   if (report.status !== "ok") {
-    if (report.status === "write-error") lines.push(`Nothing was replaced: ${outDir}/ still holds the previous build.`);
+    // Only when it is true: a failed roll-back (a second fault) leaves files of two builds, and its message says so.
+    if (report.status === "write-error" && report.outputUntouched !== false) lines.push(`Nothing was replaced: ${outDir}/ still holds the previous build.`);
     return lines.join("\n");
   }
   if (report.upToDate) {

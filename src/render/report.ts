@@ -51,6 +51,15 @@ export function publishSection(diff: PublishDiff | undefined): Record<string, un
   return { previous: diff.previous, stories: diff.totals, idsChanged: diff.idsChanged, datesMoved: diff.datesMoved, feeds, newsSitemap: diff.news };
 }
 
+/**
+ * The report of the set the writer published as `generation` (one more per build into the folder): once a reader
+ * sees this number in the report, renamed last, every file of that build is in place.
+ */
+export function withGeneration(document: Record<string, unknown>, generation: number): Record<string, unknown> {
+  const { generator, generation: _old, ...rest } = document;
+  return { generator, generation, ...rest };
+}
+
 /** The report as written. */
 export function renderReportDocument(document: Record<string, unknown>): string {
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -119,3 +119,47 @@ test("check writes nothing, not even the build cache (issue 16)", async () => {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+describe("files patrika did not write (issues 14, 18)", () => {
+  const site = () => {
+    const root = mkdtempSync(join(tmpdir(), "patrika-foreign-"));
+    mkdirSync(join(root, "dist"));
+    writeFileSync(join(root, "dist", "index.html"), "<!doctype html><title>the site's own home page</title>\n");
+    writeFileSync(join(root, "dist", "rss.xml"), "<rss>another tool's feed</rss>\n");
+    writeFileSync(join(root, "dist", "about.html"), "<p>about</p>\n");
+    return root;
+  };
+  const options = (root: string, extra = {}) => ({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, configFile: `${FIXTURE}/patrika.config.json`, outDir: join(root, "dist"), ...extra });
+
+  test("a target another tool wrote is refused before anything is written, naming it; the flag allows it", async () => {
+    const root = site();
+    try {
+      const refused = await build(options(root));
+      expect([refused.status, refused.diagnostics.map((d) => [d.code, d.found])]).toEqual(["write-error", [["output.foreign-file", "rss.xml"]]]);
+      expect(readdirSync(join(root, "dist")).sort()).toEqual(["about.html", "index.html", "rss.xml"]);
+      expect(readFileSync(join(root, "dist", "rss.xml"), "utf8")).toBe("<rss>another tool's feed</rss>\n");
+      const allowed = await build(options(root, { replaceForeign: true }));
+      expect(allowed.status).toBe("ok");
+      expect(readFileSync(join(root, "dist", "about.html"), "utf8")).toBe("<p>about</p>\n"); // not a target: never touched
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("the preview page can be named so the site's index.html stays; once written, plain builds keep it fresh", async () => {
+    const root = site();
+    try {
+      rmSync(join(root, "dist", "rss.xml"));
+      const config = JSON.parse(readFileSync(`${FIXTURE}/patrika.config.json`, "utf8")) as Record<string, unknown>;
+      const withName = { now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, config: { ...config, previewFile: "feeds.html" }, outDir: join(root, "dist") };
+      expect((await build({ ...withName, preview: true })).status).toBe("ok");
+      expect(readFileSync(join(root, "dist", "index.html"), "utf8")).toContain("the site's own home page");
+      const later = new Date(FIXTURE_NOW.getTime() + 3_600_000);
+      const plain = await build({ ...withName, now: later });
+      expect(plain.files.map((f) => f.name)).toContain("feeds.html");
+      expect(readFileSync(join(root, "dist", "feeds.html"), "utf8")).toContain(`<time datetime="2025-07-14T13:00:00+06:00">`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

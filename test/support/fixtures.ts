@@ -70,11 +70,11 @@ export function siteOf(input: SiteInput): Site {
 }
 
 /**
- * patrika-report.json without its publish section, which compares a build with the one before it: two builds with
- * the same input and now write the same bytes everywhere else, whatever came before them.
+ * patrika-report.json without its publish section and generation, which compare a build with the ones before it:
+ * two builds with the same input and now write the same bytes everywhere else, whatever came before them.
  */
 export function withoutPublish(reportText: string): string {
-  const { publish: _publish, ...rest } = JSON.parse(reportText) as Record<string, unknown>;
+  const { publish: _publish, generation: _generation, ...rest } = JSON.parse(reportText) as Record<string, unknown>;
   return JSON.stringify(rest, null, 2);
 }
 
@@ -82,5 +82,7 @@ export function withoutPublish(reportText: string): string {
 export function readOutputs(dir: string): Record<string, string> {
   const files = readTree(dir);
   if (files["patrika-report.json"] !== undefined) files["patrika-report.json"] = withoutPublish(files["patrika-report.json"]);
+  const manifest = files[".patrika-manifest.json"];
+  if (manifest !== undefined) files[".patrika-manifest.json"] = JSON.stringify({ ...JSON.parse(manifest), generation: "(counts builds)" });
   return files;
 }
