@@ -2,7 +2,8 @@
  * The Astro adapter's translation, hook by hook, without Astro: which URL each combination of Astro's settings gives,
  * and how a wrong route or a broken article fails the build. The real `astro build` is in astro.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -82,3 +83,18 @@ test("an invalid article fails the build with every diagnostic, located", async 
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test("the integration's type is an AstroIntegration as Astro 5 declares it (patrika declares its own, see src/integrations/astro.ts)", () => {
+  mkdirSync("test/artifacts", { recursive: true });
+  const dir = mkdtempSync(join(process.cwd(), "test", "artifacts", "astro-types-"));
+  try {
+    const file = join(dir, "astro.config.ts");
+    writeFileSync(file, 'import type { AstroIntegration } from "astro";\nimport patrika from "patrika/astro";\nexport const integration: AstroIntegration = patrika({ articles: "src/content/news" });\n');
+    const tsc = join(process.cwd(), "node_modules", "typescript", "bin", "tsc");
+    const run = () => execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", file], { encoding: "utf8" });
+    expect(run()).toBe("");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
