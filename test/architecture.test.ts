@@ -63,7 +63,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   write: [""],
   publish: ["", "render"],
   sources: [""],
-  integrations: ["", "build", "config", "dates", "normalise"],
+  integrations: ["", "build", "config", "dates", "load", "normalise"],
   build: ["", "config", "load", "sources", "normalise", "render", "write", "dates"],
   import: ["", "config", "dates", "normalise"],
   cli: ["", "build", "config", "dates", "import", "load", "normalise", "publish", "render", "sources", "write"],
