@@ -150,7 +150,7 @@ describe("files patrika did not write (issues 14, 18)", () => {
     const root = site();
     try {
       rmSync(join(root, "dist", "rss.xml"));
-      const config = JSON.parse(readFileSync(`${FIXTURE}/patrika.config.json`, "utf8")) as Record<string, unknown>;
+      const config = JSON.parse(readFileSync(`${FIXTURE}/patrika.config.json`, "utf8")) as { siteUrl: string };
       const withName = { now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, config: { ...config, previewFile: "feeds.html" }, outDir: join(root, "dist") };
       expect((await build({ ...withName, preview: true })).status).toBe("ok");
       expect(readFileSync(join(root, "dist", "index.html"), "utf8")).toContain("the site's own home page");
