@@ -5,7 +5,8 @@
 import { gregorianToBangla } from "./bangla-calendar.js";
 import { toBengaliDigits } from "./digits.js";
 import { DateParseError, type DateNote } from "./errors.js";
-import { readDate, type Reading } from "./grammar.js";
+import { readDate } from "./read.js";
+import type { Reading } from "./reading.js";
 import { BANGLA_MONTHS, GREGORIAN_MONTHS } from "./lexicon.js";
 import { formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts, utcWall } from "./zone.js";
 

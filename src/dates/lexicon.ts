@@ -1,5 +1,5 @@
 /**
- * Every word the date reader knows, as tables. Entries are written as people type them; grammar.ts normalises
+ * Every word the date reader knows, as tables. Entries are written as people type them; tokenise.ts normalises
  * tables and input the same way (Bengali digits to ASCII, canonical decomposition, lower case) before matching.
  */
 

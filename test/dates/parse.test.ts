@@ -219,7 +219,7 @@ describe("the reader never reads the machine's clock", () => {
 
 describe("the fast paths read exactly as the full scanner does", () => {
   test("for the common archive shapes, with and without labels, times and odd spacing", async () => {
-    const { readDate, scanDate } = await import("../../src/dates/grammar.js");
+    const { readDate, scanDate } = await import("../../src/dates/read.js");
     const label = fc.constantFrom("", "আপডেট : ", "প্রকাশ: ", "প্রকাশিত:", "হালনাগাদ : ");
     const month = fc.constantFrom("জানুয়ারি", "জানুয়ারী", "ফেব্রু", "মে", "জুলাই", "আগষ্ট", "সেপ্টে", "ডিসেম্বর", "জানু\u09DFারি");
     const bn = (n: number, width: number) => String(n).padStart(width, "0").replace(/\d/g, (d) => "০১২৩৪৫৬৭৮৯"[Number(d)]!);
