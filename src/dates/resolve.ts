@@ -1,31 +1,33 @@
 /**
- * Found parts → a Reading: one date, time, offset and relative form at most (two that differ are a conflict), the
- * Gregorian date over the Bangla one (with a note when they disagree), weekday and Hijri notes, and the words
- * that were set aside.
+ * Found parts → a Reading: one date, time, zone and relative form at most (two that differ are a conflict); the
+ * Gregorian date over the Bangla one, each Bangla date converted or checked with the chosen calendar and the
+ * note saying which; আজ before a date is a masthead's label, another relative form beside a date is only checked;
+ * weekday and Hijri notes; and every word the lexicon does not know either refused (next to a time) or noted.
  */
-import { banglaToGregorian, gregorianToBangla } from "./bangla-calendar.js";
-import type { Scan } from "./cursor.js";
+import { banglaCalendar, CALENDAR_LABELS } from "./calendars.js";
+import { refuseUnknownNextTo, type Scan } from "./cursor.js";
 import { toBengaliDigits } from "./digits.js";
 import { DateParseError } from "./errors.js";
-import { BANGLA_MONTHS, WEEKDAYS } from "./lexicon.js";
-import { ACCEPTED, type Found, type Reading } from "./reading.js";
+import { BANGLA_MONTHS, WEEKDAYS, ZONE_NAMES } from "./lexicon.js";
+import { ACCEPTED, type Found, type Reading, type Ymd } from "./reading.js";
 import { utcWall } from "./zone.js";
 
 /** What the parts of a scanned text say together, or the error that says why they cannot be one date. */
 export function resolve(scan: Scan): Reading {
   refuseConflicts(scan);
-  const reading: Reading = { calendar: "gregorian", nightAfter: scan.nightAfter, notes: [] };
+  refuseUnknownNextToTime(scan);
+  const reading: Reading = { calendar: "gregorian", nightAfter: scan.nightAfter, notes: [...scan.notes] };
   resolveCalendars(scan, reading);
   if (scan.hijri.length > 0) {
-    reading.notes.push({ code: "date.hijri-ignored", message: `the Hijri date "${scan.hijri[0]!.value}" was not checked (its day depends on moon sighting)` });
+    reading.notes.push({ code: "date.hijri-ignored", message: `the Hijri date "${scan.hijri[0]!.text}" was not checked (its day depends on moon sighting)` });
   }
   resolveRelative(scan, reading);
   if (!reading.date && !reading.relative) refuseNoDate(scan);
   if (scan.times[0]) reading.time = scan.times[0].value;
-  if (scan.offsetMinutes !== undefined) reading.offsetMinutes = scan.offsetMinutes;
+  resolveZone(scan, reading);
   checkWeekday(scan, reading);
-  if (scan.ignored.length > 0) {
-    reading.notes.push({ code: "date.ignored-text", message: `words that are not part of a date were ignored: ${scan.ignored.map((w) => `"${w}"`).join(", ")}` });
+  if (scan.unknown.length > 0) {
+    reading.notes.push({ code: "date.ignored-text", message: `words that are not part of a date were ignored: ${scan.unknown.map((w) => `"${w.text}"`).join(", ")}` });
   }
   return reading;
 }
@@ -40,36 +42,79 @@ function refuseConflicts(scan: Scan): void {
   conflict(scan.bangla, "Bangla date");
   conflict(scan.times, "time");
   conflict(scan.relatives, "relative date");
+  conflict(scan.zones, "time zone");
+}
+
+/** Unknown words next to a time are refused (cursor.ts says why); elsewhere they are only noted. */
+function refuseUnknownNextToTime(scan: Scan): void {
+  for (const time of scan.times) refuseUnknownNextTo(scan, time);
 }
 
 /** The Gregorian date wins over a Bangla one printed beside it; a Bangla date alone is converted. */
 function resolveCalendars(scan: Scan, reading: Reading): void {
   const gregorian = scan.gregorian[0];
   const bangla = scan.bangla[0];
+  if (bangla) reading.banglaCalendar = scan.context.calendar;
   if (gregorian) {
     reading.date = gregorian.value;
-    if (bangla) checkBangla(gregorian, bangla, reading);
+    if (bangla) checkBangla(scan, gregorian, bangla, reading);
   } else if (bangla) {
-    reading.date = banglaToGregorian(bangla.value.year, bangla.value.month, bangla.value.day)!;
+    reading.date = convertBangla(scan, bangla);
     reading.calendar = "bangla";
   }
 }
 
-function checkBangla(gregorian: Found<NonNullable<Reading["date"]>>, bangla: Found<NonNullable<Reading["date"]>>, reading: Reading): void {
-  const expected = gregorianToBangla(gregorian.value.year, gregorian.value.month, gregorian.value.day);
+/** A Bangla date alone, converted with the chosen calendar, or refused if it does not exist there. */
+function convertBangla(scan: Scan, bangla: Found<Ymd>): Ymd {
+  const name = scan.context.calendar;
+  const calendar = banglaCalendar(name);
+  if (!calendar) {
+    throw new DateParseError(
+      "date.unsupported-calendar",
+      bangla.start,
+      bangla.text,
+      'calendar "bangladesh" (ask for it with calendar: "bangladesh" or --calendar bangladesh if the site prints Bangladesh\'s dates), or a Gregorian date',
+      `this Bangla date is in ${CALENDAR_LABELS[name]}, which patrika cannot convert yet`,
+    );
+  }
+  const { year, month, day } = bangla.value;
+  const date = calendar.toGregorian(year, month, day);
+  if (date && date.year > 9999) {
+    throw new DateParseError("date.out-of-range", bangla.start, bangla.text, "a Bangla year up to ৯৪০৬ (Gregorian 9999)", "the date lies after the Gregorian year 9999");
+  }
+  if (!date) throw new DateParseError("date.impossible-date", bangla.start, bangla.text, calendar.rule, `no such day in ${calendar.label}`);
+  return date;
+}
+
+/** A Bangla date beside a Gregorian one: checked with the chosen calendar; a disagreement is noted. */
+function checkBangla(scan: Scan, gregorian: Found<Ymd>, bangla: Found<Ymd>, reading: Reading): void {
+  const name = scan.context.calendar;
+  const calendar = banglaCalendar(name);
+  const expected = calendar?.fromGregorian(gregorian.value.year, gregorian.value.month, gregorian.value.day);
+  if (!calendar || !expected) {
+    reading.notes.push({ code: "date.bangla-unchecked", message: `the Bangla date "${bangla.text}" was not checked: patrika cannot convert ${CALENDAR_LABELS[name]} for this date; the Gregorian date is used` });
+    return;
+  }
   if (sameValue(expected, bangla.value)) return;
   const written = `${toBengaliDigits(String(expected.day))} ${BANGLA_MONTHS[expected.month - 1]![0]} ${toBengaliDigits(String(expected.year))}`;
   reading.notes.push({
     code: "date.bangla-mismatch",
-    message: `the Bangla date "${bangla.text}" is not the Gregorian date "${gregorian.text}" in the Bangladesh calendar (which gives ${written}); the Gregorian date is used`,
+    message: `the Bangla date "${bangla.text}" is not the Gregorian date "${gregorian.text}" in ${calendar.label} (which gives ${written}); the Gregorian date is used`,
   });
 }
 
+/**
+ * A relative form alone is the date, counted from now. Beside an explicit date, আজ/today is a masthead's label
+ * ("আজ রবিবার, ৫ জানুয়ারি ২০২৫") and any other relative form is an age printed next to the date: the date wins,
+ * and the form is kept to be checked against now.
+ */
 function resolveRelative(scan: Scan, reading: Reading): void {
-  const relative = scan.relatives[0];
+  const relatives = scan.relatives.filter((r) => !(reading.date && r.value.kind === "day" && r.value.days === 0));
+  const relative = relatives[0];
   if (!relative) return;
   if (reading.date) {
-    throw new DateParseError("date.conflict", relative.start, relative.text, "either a date or a relative form such as গতকাল, not both", "the text gives both a date and a relative day");
+    reading.besideRelative = relative;
+    return;
   }
   reading.relative = relative.value;
   reading.relativeAt = { start: relative.start, text: relative.text };
@@ -86,6 +131,40 @@ function refuseNoDate(scan: Scan): never {
     time?.text ?? scan.text.trim().slice(0, 40),
     ACCEPTED,
     time ? "a time without a date (patrika never assumes the day)" : "no date was found",
+  );
+}
+
+/**
+ * The offset or zone the text names. A zone name is a fixed offset (IST = +05:30) or an IANA zone (বাংলাদেশ সময়);
+ * an abbreviation of several zones (BST, BDT) means the one of the site's zone, and is refused in any other.
+ */
+function resolveZone(scan: Scan, reading: Reading): void {
+  if (scan.offset) reading.offsetMinutes = scan.offset.value;
+  const named = scan.zones[0];
+  if (!named) return;
+  const meaning = zoneMeaning(named, scan.context.timeZone);
+  if ("zone" in meaning) {
+    reading.zone = meaning.zone;
+    reading.zoneAt = { ...named, value: meaning.zone };
+    return;
+  }
+  if (reading.offsetMinutes !== undefined && reading.offsetMinutes !== meaning.offsetMinutes) {
+    throw new DateParseError("date.conflict", named.start, named.text, "one UTC offset", "the zone name and the offset in the text disagree");
+  }
+  reading.offsetMinutes = meaning.offsetMinutes;
+}
+
+function zoneMeaning(named: Found<number>, siteZone: string): { offsetMinutes: number } | { zone: string } {
+  const row = ZONE_NAMES[named.value]!;
+  const meaning = row.bySiteZone ? row.bySiteZone[siteZone] : row.refusedIn?.includes(siteZone) ? undefined : row.meaning;
+  if (meaning) return meaning;
+  const where = row.bySiteZone ? Object.keys(row.bySiteZone).join(" or ") : `any zone but ${row.refusedIn!.join(", ")}`;
+  throw new DateParseError(
+    "date.ambiguous-zone",
+    named.start,
+    named.text,
+    `an offset (+06:00, GMT+6, +01:00) instead; "${named.text}" is read only on a site whose time zone is ${where}`,
+    `"${named.text}" names more than one time zone (for ${siteZone} patrika cannot tell which is meant)`,
   );
 }
 

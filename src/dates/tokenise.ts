@@ -25,7 +25,7 @@ function normaliseChar(ch: string): string {
   if (code >= 0x0980 && code <= 0x09ff && code !== 0x09cb && code !== 0x09cc && code !== 0x09dc && code !== 0x09dd && code !== 0x09df) return ch;
   let out = decomposed.get(ch);
   if (out === undefined) {
-    out = ch.normalize("NFD").toLowerCase().replace(/[’`]/g, "'");
+    out = ch.normalize("NFD").toLowerCase().replace(/[‘’ʼ`]/g, "'");
     decomposed.set(ch, out);
   }
   return out;
@@ -69,6 +69,11 @@ function rebuild(text: string, start: number, end: number, kind: "num" | "word")
   return out;
 }
 
+/** ' and the marks typed for it (‘ ’ ʼ `): part of a word inside one (শা‘বান, o'clock), punctuation elsewhere. */
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x02bc || code === 0x60;
+}
+
 function isZeroWidth(code: number): boolean {
   return code === 0x00ad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
@@ -97,7 +102,7 @@ export function tokenise(text: string): Token[] {
       continue;
     }
     const digit = (code >= 0x30 && code <= 0x39) || (code >= 0x09e6 && code <= 0x09ef);
-    const letter = !digit && code !== 0x0983 && (code === 0x27 ? kind === "word" : isLetter(code));
+    const letter = !digit && code !== 0x0983 && (isApostrophe(code) ? kind === "word" : isLetter(code));
     const continues = kind === "num" ? digit : kind === "word" ? letter : false;
     if (!continues && kind) {
       tokens.push({ kind, text: plain ? text.slice(start, end) : rebuild(text, start, end, kind), start, end });
