@@ -19,9 +19,12 @@ export interface WestBengalDate {
   day: number;
 }
 
-/** First Bangla year whose every date was checked against almanac-derived anchors (১ বৈশাখ ১৩৫৭ = 14 April 1950). */
+/**
+ * First Bangla year of the range this calendar is verified over (১ বৈশাখ ১৩৫৭ = 14 April 1950): printed dates of
+ * 1952–2025 and the method; what that covers and what it does not is in the ADR.
+ */
 export const WEST_BENGAL_VERIFIED_FROM = 1357;
-/** Last Bangla year covered by the verification (চৈত্র ১৪৬৭ ends in April 2061). */
+/** Last Bangla year of the verified range (its চৈত্র ends on 14 April 2061). */
 export const WEST_BENGAL_VERIFIED_TO = 1467;
 /**
  * A month whose সংক্রান্তি falls this close (minutes) to the midnight that decides its first day may start a day
@@ -196,4 +199,17 @@ export function westBengalMonthStartMargin(year: number, month: number): number 
     throw new RangeError(`expected a Bangla year 1–9999 and a month 1–12, got ${year}, ${month}`);
   }
   return yearTable(year).margins[month - 1]!;
+}
+
+/**
+ * Whether a printed almanac may put this Bangla date on the Gregorian day before or after the one
+ * westBengalToGregorian gives: its month begins within WEST_BENGAL_MIDNIGHT_MARGIN_MINUTES of midnight, or it is
+ * the last day of a month whose successor does. False for dates that do not exist.
+ */
+export function westBengalDateMayShift(year: number, month: number, day: number): boolean {
+  if (!westBengalToGregorian(year, month, day)) return false;
+  const near = (y: number, m: number) => Math.abs(westBengalMonthStartMargin(y, m)) < WEST_BENGAL_MIDNIGHT_MARGIN_MINUTES;
+  if (near(year, month)) return true;
+  const isLastDay = day === westBengalMonthLengths(year)[month - 1];
+  return isLastDay && (month === 12 ? isWholeYear(year + 1) && near(year + 1, 1) : near(year, month + 1));
 }

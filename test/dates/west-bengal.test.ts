@@ -10,6 +10,7 @@ import {
   WEST_BENGAL_VERIFIED_TO,
   gregorianToWestBengal,
   westBengalMonthLengths,
+  westBengalDateMayShift,
   westBengalMonthStartMargin,
   westBengalToGregorian,
 } from "../../src/dates/west-bengal-calendar.js";
@@ -232,5 +233,20 @@ describe("months that begin within the midnight margin", () => {
     }
     // docs/adr/0005-west-bengal-calendar.md, "Months that begin near midnight".
     expect(near).toEqual(["1377-1", "1377-4", "1406-6", "1416-12", "1422-3", "1426-9", "1437-5", "1462-1"]);
+  });
+
+  test("dates in those months, and the last day before them, are the ones that may shift", () => {
+    // আষাঢ় ১৪২২ began on 17 June 2015, its সংক্রান্তি 1.3 minutes after midnight: all of আষাঢ় and the last day of
+    // জ্যৈষ্ঠ may fall a day earlier in a printed almanac; the day before that and শ্রাবণ may not.
+    const lastOfJyoishtho = westBengalMonthLengths(1422)[1]!;
+    expect(westBengalDateMayShift(1422, ASHARH, 1)).toBe(true);
+    expect(westBengalDateMayShift(1422, ASHARH, westBengalMonthLengths(1422)[2]!)).toBe(true);
+    expect(westBengalDateMayShift(1422, 2, lastOfJyoishtho)).toBe(true);
+    expect(westBengalDateMayShift(1422, 2, lastOfJyoishtho - 1)).toBe(false);
+    expect(westBengalDateMayShift(1422, SRABON, 1)).toBe(false);
+    // বৈশাখ ১৪৬২ begins near midnight, so the last day of চৈত্র ১৪৬১ may shift.
+    expect(westBengalDateMayShift(1461, 12, westBengalMonthLengths(1461)[11]!)).toBe(true);
+    expect(westBengalDateMayShift(1432, BOISHAKH, 1)).toBe(false);
+    expect(westBengalDateMayShift(1422, ASHARH, 33)).toBe(false);
   });
 });
