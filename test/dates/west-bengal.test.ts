@@ -46,8 +46,10 @@ const DATE_ANCHORS: ReadonlyArray<readonly [number, number, number, string, stri
   [1425, BOISHAKH, 1, "2018-04-15", "new-year-2018"],
   [1426, BOISHAKH, 1, "2019-04-15", "new-year-2019"],
   [1427, BOISHAKH, 1, "2020-04-14", "wb-school-calendar-2020"],
+  [1422, BOISHAKH, 1, "2015-04-15", "tripura-holidays-2015"],
   [1428, BOISHAKH, 1, "2021-04-15", "wb-holidays-2021"],
   [1429, BOISHAKH, 1, "2022-04-15", "new-year-2022"],
+  [1430, BOISHAKH, 1, "2023-04-15", "tripura-holidays-2023"],
   [1431, BOISHAKH, 1, "2024-04-14", "new-year-2024"],
   [1432, BOISHAKH, 1, "2025-04-15", "new-year-2025"],
   // Birthdays kept by Bangla date: Tagore on 25 বৈশাখ, Nazrul on 11 জ্যৈষ্ঠ
@@ -76,6 +78,9 @@ const MONTH_END_ANCHORS: ReadonlyArray<readonly [number, number, string, string]
   ...[1989, 1990, 1991, 1992, 1993, 1994, 1996, 1997, 1998, 1999, 2000, 2001, 2002, 2004, 2005, 2006].map(
     (year) => [year - 593, BHADRA, `${year}-09-17`, "telegraph-2008-vishwakarma"] as const,
   ),
+  // পৌষ সংক্রান্তি (Tripura's "Pous Parban" holiday) is the last day of পৌষ
+  [1429, POUSH, "2023-01-15", "tripura-holidays-2023"],
+  [1430, POUSH, "2024-01-15", "tripura-holidays-2024"],
   [1448, BHADRA, "2041-09-17", "banglabhumi-2041-vishwakarma"],
 ];
 
