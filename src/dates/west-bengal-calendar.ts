@@ -173,14 +173,20 @@ export function westBengalToGregorian(year: number, month: number, day: number):
 }
 
 /**
- * The West Bengal Bangla date of a Gregorian date (month 1–12).
+ * The West Bengal Bangla date of a Gregorian date (month 1–12); a RangeError for a day that does not exist or a year
+ * outside Bangla years 1–9999.
  * @example gregorianToWestBengal(2025, 4, 14) // { year: 1431, month: 12, day: 31 }
  */
 export function gregorianToWestBengal(year: number, month: number, day: number): WestBengalDate {
   if (!isWholeYear(year - YEAR_OFFSET - 1) || !isWholeYear(year - YEAR_OFFSET)) {
     throw new RangeError(`Gregorian year must be a whole number from ${YEAR_OFFSET + 2} to ${9999 + YEAR_OFFSET}, got ${year}`);
   }
-  const dayNumber = Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+  const utc = Date.UTC(year, month - 1, day);
+  const check = new Date(utc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new RangeError(`${year}-${month}-${day} is not a Gregorian date`);
+  }
+  const dayNumber = Math.round(utc / DAY_MS);
   let banglaYear = year - YEAR_OFFSET;
   if (dayNumber < yearTable(banglaYear).starts[0]!) banglaYear -= 1;
   const { starts } = yearTable(banglaYear);

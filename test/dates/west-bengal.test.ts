@@ -225,6 +225,9 @@ describe("days that do not exist and values out of range", () => {
     expect(() => westBengalMonthLengths(0)).toThrow(RangeError);
     expect(() => westBengalMonthStartMargin(1432, 13)).toThrow(RangeError);
     expect(() => gregorianToWestBengal(100, 1, 1)).toThrow(RangeError);
+    expect(() => gregorianToWestBengal(2025, 2, 29)).toThrow(RangeError);
+    expect(() => gregorianToWestBengal(2025, 13, 1)).toThrow(RangeError);
+    expect(() => gregorianToWestBengal(2025, 4, 1.5)).toThrow(RangeError);
   });
 });
 
