@@ -5,6 +5,10 @@
  */
 import { banglaToGregorian, BANGLA_LONGEST_MONTHS, gregorianToBangla } from "./bangla-calendar.js";
 import type { BanglaCalendarName, Ymd } from "./reading.js";
+import {
+  gregorianToWestBengal, westBengalDateMayShift, westBengalToGregorian, WEST_BENGAL_MIDNIGHT_MARGIN_MINUTES, WEST_BENGAL_VERIFIED_FROM,
+  WEST_BENGAL_VERIFIED_TO,
+} from "./west-bengal-calendar.js";
 
 export type { BanglaCalendarName } from "./reading.js";
 
@@ -21,6 +25,12 @@ export interface BanglaCalendar {
   longestMonths: readonly number[];
   /** What a day that does not exist is checked against, for the error. */
   rule: string;
+  /** Bangla years the conversion is verified for; a date outside them is refused rather than guessed. */
+  years: { from: number; to: number };
+  /** Whether printed almanacs may put this Bangla date one day earlier or later than `toGregorian` does. */
+  mayShift(year: number, month: number, day: number): boolean;
+  /** Why a date may shift, for the note. */
+  shiftReason?: string;
 }
 
 const BANGLADESH: BanglaCalendar = {
@@ -30,12 +40,42 @@ const BANGLADESH: BanglaCalendar = {
   fromGregorian: gregorianToBangla,
   longestMonths: BANGLA_LONGEST_MONTHS,
   rule: "a day that exists in that Bangla month (Bangladesh calendar, docs/dates.md)",
+  years: { from: 1, to: 9999 },
+  mayShift: () => false,
 };
 
-/** The calendars by name; undefined for one the reader cannot convert yet. */
+/**
+ * West Bengal's traditional calendar as its almanacs reckon it (west-bengal-calendar.ts, ADR 0005): verified for
+ * ১৩৫৭–১৪৬৭ (14 April 1950 – 2061) and refused outside those years.
+ */
+const WEST_BENGAL: BanglaCalendar = {
+  name: "west-bengal",
+  label: "the West Bengal calendar",
+  toGregorian: (year, month, day) => (inYears(WEST_BENGAL, year) ? westBengalToGregorian(year, month, day) : undefined),
+  fromGregorian: (year, month, day) => {
+    const date = year >= 1950 && year <= 2062 ? gregorianToWestBengal(year, month, day) : undefined;
+    return date && inYears(WEST_BENGAL, date.year) ? date : undefined;
+  },
+  longestMonths: [31, 32, 32, 32, 32, 31, 30, 30, 30, 30, 30, 31],
+  rule: "a day that exists in that Bangla month (West Bengal calendar: months of 29 to 32 days set by the sun, docs/adr/0005-west-bengal-calendar.md)",
+  years: { from: WEST_BENGAL_VERIFIED_FROM, to: WEST_BENGAL_VERIFIED_TO },
+  mayShift: westBengalDateMayShift,
+  shiftReason: `its month begins within ${WEST_BENGAL_MIDNIGHT_MARGIN_MINUTES} minutes of the midnight that decides its first day, so printed almanacs may put it one day earlier or later`,
+};
+
+function inYears(calendar: BanglaCalendar, year: number): boolean {
+  return year >= calendar.years.from && year <= calendar.years.to;
+}
+
+/** Whether the calendar converts dates of that Bangla year. */
+export function coversYear(calendar: BanglaCalendar, year: number): boolean {
+  return inYears(calendar, year);
+}
+
+/** The calendars by name; undefined for one the reader cannot convert. */
 const CALENDARS: Readonly<Record<BanglaCalendarName, BanglaCalendar | undefined>> = {
   bangladesh: BANGLADESH,
-  "west-bengal": undefined,
+  "west-bengal": WEST_BENGAL,
 };
 
 /** How messages name a calendar, whether or not it can be converted. */

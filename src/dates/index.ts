@@ -2,8 +2,7 @@
  * The Bengali date reader: text as newsrooms print it → an exact instant in a named zone, or a typed error.
  * A leaf module: no I/O, and no reading of the machine's clock, zone or locale. Grammar: docs/dates.md.
  */
-import { gregorianToBangla } from "./bangla-calendar.js";
-import { defaultBanglaCalendar } from "./calendars.js";
+import { banglaCalendar, defaultBanglaCalendar } from "./calendars.js";
 import { toBengaliDigits } from "./digits.js";
 import { DateParseError, type DateNote } from "./errors.js";
 import { BANGLA_MONTHS, GREGORIAN_MONTHS } from "./lexicon.js";
@@ -229,20 +228,26 @@ export interface FormatDateOptions {
   timeZone?: string;
   /** Gregorian (১৩ জুলাই ২০২৫) or Bangla calendar (২৯ আষাঢ় ১৪৩২); default Gregorian. */
   calendar?: DateCalendar;
+  /** Which Bangla calendar, for `calendar: "bangla"`; default `defaultBanglaCalendar(timeZone)`. */
+  banglaCalendar?: BanglaCalendarName;
   /** Whether to write the time (", ১৭:২৮"); default true. */
   time?: boolean;
 }
 
 /**
- * Writes an instant the way Bengali news sites print it: Bengali digits and month names, 24-hour time.
+ * Writes an instant the way Bengali news sites print it: Bengali digits and month names, 24-hour time. A Bangla
+ * date outside the chosen calendar's verified years is a RangeError.
  * @example formatBengaliDate(new Date("2025-07-13T11:28:00Z")) // "১৩ জুলাই ২০২৫, ১৭:২৮"
  * @example formatBengaliDate(new Date("2025-07-13T11:28:00Z"), { calendar: "bangla", time: false }) // "২৯ আষাঢ় ১৪৩২"
  */
 export function formatBengaliDate(instant: Date, options: FormatDateOptions = {}): string {
-  const local = localParts(instant, options.timeZone ?? DEFAULT_TIME_ZONE);
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const local = localParts(instant, timeZone);
   let date: string;
   if (options.calendar === "bangla") {
-    const bangla = gregorianToBangla(local.year, local.month, local.day);
+    const name = options.banglaCalendar ?? defaultBanglaCalendar(timeZone);
+    const bangla = banglaCalendar(name)?.fromGregorian(local.year, local.month, local.day);
+    if (!bangla) throw new RangeError(`patrika dates: ${local.year}-${local.month}-${local.day} is outside the years ${name} Bangla dates can be written for`);
     date = `${toBengaliDigits(String(bangla.day))} ${BANGLA_MONTHS[bangla.month - 1]![0]} ${toBengaliDigits(String(bangla.year))}`;
   } else {
     date = `${toBengaliDigits(String(local.day))} ${GREGORIAN_MONTHS[local.month - 1]![0]} ${toBengaliDigits(String(local.year))}`;

@@ -4,7 +4,7 @@
  * note saying which; আজ before a date is a masthead's label, another relative form beside a date is only checked;
  * weekday and Hijri notes; and every word the lexicon does not know either refused (next to a time) or noted.
  */
-import { banglaCalendar, CALENDAR_LABELS } from "./calendars.js";
+import { banglaCalendar, CALENDAR_LABELS, coversYear } from "./calendars.js";
 import { refuseUnknownNextTo, type Scan } from "./cursor.js";
 import { toBengaliDigits } from "./digits.js";
 import { DateParseError } from "./errors.js";
@@ -59,48 +59,66 @@ function resolveCalendars(scan: Scan, reading: Reading): void {
     reading.date = gregorian.value;
     if (bangla) checkBangla(scan, gregorian, bangla, reading);
   } else if (bangla) {
-    reading.date = convertBangla(scan, bangla);
+    reading.date = convertBangla(scan, bangla, reading);
     reading.calendar = "bangla";
   }
 }
 
 /** A Bangla date alone, converted with the chosen calendar, or refused if it does not exist there. */
-function convertBangla(scan: Scan, bangla: Found<Ymd>): Ymd {
+function convertBangla(scan: Scan, bangla: Found<Ymd>, reading: Reading): Ymd {
   const name = scan.context.calendar;
   const calendar = banglaCalendar(name);
-  if (!calendar) {
+  const { year, month, day } = bangla.value;
+  if (!calendar || !coversYear(calendar, year)) {
+    const years = calendar && `${toBengaliDigits(String(calendar.years.from))}–${toBengaliDigits(String(calendar.years.to))}`;
     throw new DateParseError(
       "date.unsupported-calendar",
       bangla.start,
       bangla.text,
-      'calendar "bangladesh" (ask for it with calendar: "bangladesh" or --calendar bangladesh if the site prints Bangladesh\'s dates), or a Gregorian date',
-      `this Bangla date is in ${CALENDAR_LABELS[name]}, which patrika cannot convert yet`,
+      `${years ? `a Bangla year from ${years} in ${CALENDAR_LABELS[name]}` : "a Gregorian date"}, or the other Bangla calendar if the site prints it (calendar "bangladesh" or "west-bengal")`,
+      years ? `${CALENDAR_LABELS[name]} is verified for the years ${years} only, and patrika does not guess outside them` : `patrika cannot convert ${CALENDAR_LABELS[name]}`,
     );
   }
-  const { year, month, day } = bangla.value;
   const date = calendar.toGregorian(year, month, day);
   if (date && date.year > 9999) {
     throw new DateParseError("date.out-of-range", bangla.start, bangla.text, "a Bangla year up to ৯৪০৬ (Gregorian 9999)", "the date lies after the Gregorian year 9999");
   }
   if (!date) throw new DateParseError("date.impossible-date", bangla.start, bangla.text, calendar.rule, `no such day in ${calendar.label}`);
+  if (calendar.mayShift(year, month, day)) {
+    reading.notes.push({ code: "date.bangla-almanac-margin", message: `"${bangla.text}" is read as ${isoDay(date)} in ${calendar.label}, but ${calendar.shiftReason}` });
+  }
   return date;
 }
 
-/** A Bangla date beside a Gregorian one: checked with the chosen calendar; a disagreement is noted. */
+/**
+ * A Bangla date beside a Gregorian one: checked with the chosen calendar; a disagreement is noted (or, when
+ * almanacs may put that Bangla date a day either way and it is one day off, that margin is).
+ */
 function checkBangla(scan: Scan, gregorian: Found<Ymd>, bangla: Found<Ymd>, reading: Reading): void {
   const name = scan.context.calendar;
   const calendar = banglaCalendar(name);
-  const expected = calendar?.fromGregorian(gregorian.value.year, gregorian.value.month, gregorian.value.day);
+  const g = gregorian.value;
+  const expected = calendar?.fromGregorian(g.year, g.month, g.day);
   if (!calendar || !expected) {
     reading.notes.push({ code: "date.bangla-unchecked", message: `the Bangla date "${bangla.text}" was not checked: patrika cannot convert ${CALENDAR_LABELS[name]} for this date; the Gregorian date is used` });
     return;
   }
   if (sameValue(expected, bangla.value)) return;
+  const printed = calendar.toGregorian(bangla.value.year, bangla.value.month, bangla.value.day);
+  const oneDayOff = printed !== undefined && Math.abs(utcWall(printed.year, printed.month, printed.day) - utcWall(g.year, g.month, g.day)) === 86_400_000;
+  if (oneDayOff && calendar.mayShift(bangla.value.year, bangla.value.month, bangla.value.day)) {
+    reading.notes.push({ code: "date.bangla-almanac-margin", message: `the Bangla date "${bangla.text}" is one day from "${gregorian.text}" in ${calendar.label}, within the almanacs' margin: ${calendar.shiftReason}; the Gregorian date is used` });
+    return;
+  }
   const written = `${toBengaliDigits(String(expected.day))} ${BANGLA_MONTHS[expected.month - 1]![0]} ${toBengaliDigits(String(expected.year))}`;
   reading.notes.push({
     code: "date.bangla-mismatch",
     message: `the Bangla date "${bangla.text}" is not the Gregorian date "${gregorian.text}" in ${calendar.label} (which gives ${written}); the Gregorian date is used`,
   });
+}
+
+function isoDay(date: Ymd): string {
+  return `${String(date.year).padStart(4, "0")}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
 }
 
 /**

@@ -527,6 +527,11 @@ export const ZONE_CASES: readonly (readonly [text: string, zone: string, iso: st
   ["৫ আগস্ট, ২০২৫ এ ২:০৫ PM স্থানাংকিত আন্তর্জাতিক সময়", "Asia/Dhaka", "2025-08-05T20:05:00+06:00", "CLDR: UTC by name"],
   ["5 August 2025 at 3:05 pm British Summer Time", "Asia/Dhaka", "2025-08-05T20:05:00+06:00", "CLDR en: British Summer Time by name"],
   ["১ জুলাই ২০০৯, ১২:০০ বাংলাদেশ সময়", "UTC", "2009-07-01T05:00:00+00:00", "Bangladesh time by name: +07:00 in the summer of 2009"],
+  ["১ বৈশাখ ১৪৩২", "Asia/Kolkata", "2025-04-15T00:00:00+05:30", "West Bengal calendar (the default in Asia/Kolkata): Pohela Boishakh 1432 was 15 April"],
+  ["পয়লা বৈশাখ ১৪৩১", "Asia/Kolkata", "2024-04-14T00:00:00+05:30", "West Bengal calendar: Pohela Boishakh 1431 was 14 April"],
+  ["২৮ আষাঢ় ১৪৩২", "Asia/Kolkata", "2025-07-13T00:00:00+05:30", "West Bengal calendar, Indian masthead"],
+  ["রবিবার ১৩ জুলাই ২০২৫ ২৮ আষাঢ় ১৪৩২", "Asia/Kolkata", "2025-07-13T00:00:00+05:30", "Indian masthead: Gregorian and West Bengal dates"],
+  ["১ মাঘ ১৪৩১, সকাল ১০টা", "Asia/Calcutta", "2025-01-15T10:00:00+05:30", "West Bengal calendar under the zone's old name"],
 ];
 
 /** Texts that must be refused, with the code the error carries. */

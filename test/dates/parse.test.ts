@@ -105,10 +105,9 @@ describe("rejections carry a stable code, where, what was found and what is acce
     expect(!result.ok && [result.error.offset, result.error.found]).toEqual([offset, found]);
   });
 
-  test("West Bengal's traditional calendar is refused clearly, never mixed in", () => {
-    expect(() => parseBengaliDate("২৯ আষাঢ় ১৪৩২", { calendar: "west-bengal" })).toThrow(
-      expect.objectContaining({ code: "date.unsupported-calendar" }),
-    );
+  test("West Bengal's calendar is read as West Bengal's, never mixed with Bangladesh's", () => {
+    expect(parseBengaliDate("২৯ আষাঢ় ১৪৩২", { calendar: "west-bengal" }).iso).toBe("2025-07-14T00:00:00+06:00");
+    expect(parseBengaliDate("২৯ আষাঢ় ১৪৩২", { calendar: "bangladesh" }).iso).toBe("2025-07-13T00:00:00+06:00");
   });
 });
 
@@ -146,6 +145,8 @@ describe("formatBengaliDate", () => {
     ["2025-07-13T11:28:00Z", { calendar: "bangla" as const, time: false }, "২৯ আষাঢ় ১৪৩২"],
     ["2025-12-15T18:30:00Z", { calendar: "bangla" as const }, "১ পৌষ ১৪৩২, ০০:৩০"],
     ["2025-07-13T11:28:00Z", { timeZone: "Asia/Kolkata" }, "১৩ জুলাই ২০২৫, ১৬:৫৮"],
+    ["2025-07-13T11:28:00Z", { timeZone: "Asia/Kolkata", calendar: "bangla" as const, time: false }, "২৮ আষাঢ় ১৪৩২"],
+    ["2025-07-13T11:28:00Z", { timeZone: "Asia/Kolkata", calendar: "bangla" as const, banglaCalendar: "bangladesh" as const, time: false }, "২৯ আষাঢ় ১৪৩২"],
   ])("%s with %j → %s", (instant, options, expected) => {
     expect(formatBengaliDate(new Date(instant), options)).toBe(expected);
   });
@@ -159,12 +160,24 @@ describe("properties", () => {
   test("parse(format(d)) prints as d again, to the minute, in both calendars and several zones (1900–2100)", () => {
     fc.assert(
       fc.property(instants, zones, calendars, (instant, timeZone, calendar) => {
-        const printed = formatBengaliDate(instant, { timeZone, calendar });
+        const printed = formatBengaliDate(instant, { timeZone, calendar, banglaCalendar: "bangladesh" });
         const parsed = parseBengaliDate(printed, { timeZone, calendar: "bangladesh" });
-        expect(formatBengaliDate(parsed.instant, { timeZone, calendar })).toBe(printed);
+        expect(formatBengaliDate(parsed.instant, { timeZone, calendar, banglaCalendar: "bangladesh" })).toBe(printed);
         expect(parsed.calendar).toBe(calendar);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test("in Asia/Kolkata both default to West Bengal's calendar: parse(format(d)) is the same day (1950–2061)", () => {
+    const inRange = fc.date({ min: new Date("1950-04-15T00:00:00Z"), max: new Date("2061-04-12T00:00:00Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(inRange, (instant) => {
+        const printed = formatBengaliDate(instant, { timeZone: "Asia/Kolkata", calendar: "bangla", time: false });
+        const parsed = parseBengaliDate(printed, { timeZone: "Asia/Kolkata" });
+        expect([parsed.banglaCalendar, formatBengaliDate(parsed.instant, { timeZone: "Asia/Kolkata", time: false })]).toEqual(["west-bengal", formatBengaliDate(instant, { timeZone: "Asia/Kolkata", time: false })]);
+      }),
+      { numRuns: 1000 },
     );
   });
 

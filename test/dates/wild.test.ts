@@ -113,6 +113,31 @@ describe("the Bangla calendar is an explicit choice", () => {
     expect(parseBengaliDate("রবিবার, ১৩ জুলাই ২০২৫, ২৮ আষাঢ় ১৪৩২").notes[0]!.message).toContain("in the Bangladesh calendar");
   });
 
+  test("in Asia/Kolkata a Bangla date is read in West Bengal's calendar, and says so", () => {
+    const parsed = parseBengaliDate("১ বৈশাখ ১৪৩২", { timeZone: "Asia/Kolkata" });
+    expect([parsed.iso, parsed.banglaCalendar]).toEqual(["2025-04-15T00:00:00+05:30", "west-bengal"]);
+    expect(parseBengaliDate("১ বৈশাখ ১৪৩২", { calendar: "west-bengal" }).iso).toBe("2025-04-15T00:00:00+06:00");
+  });
+
+  test("a Gregorian date beside a West Bengal date is checked in that calendar", () => {
+    expect(codes("রবিবার ১৩ জুলাই ২০২৫ ২৮ আষাঢ় ১৪৩২", { timeZone: "Asia/Kolkata" })).toEqual([]);
+    const parsed = parseBengaliDate("রবিবার ১৩ জুলাই ২০২৫ ২৯ আষাঢ় ১৪৩২", { timeZone: "Asia/Kolkata" });
+    expect(parsed.notes.map((n) => n.code)).toEqual(["date.bangla-mismatch"]);
+    expect(parsed.notes[0]!.message).toContain("in the West Bengal calendar (which gives ২৮ আষাঢ় ১৪৩২)");
+  });
+
+  test("a West Bengal date almanacs may put a day either way says so", () => {
+    expect(parseBengaliDate("১ পৌষ ১৪২৬", { timeZone: "Asia/Kolkata" }).notes.map((n) => n.code)).toEqual(["date.bangla-almanac-margin"]);
+    expect(codes("১৭ ডিসেম্বর ২০১৯, ১ পৌষ ১৪২৬", { timeZone: "Asia/Kolkata" })).toEqual(["date.bangla-almanac-margin"]);
+  });
+
+  test("outside the West Bengal calendar's verified years, a Bangla date is refused, a Gregorian one beside it is read", () => {
+    const result = tryParseBengaliDate("১ বৈশাখ ১৩০০", { timeZone: "Asia/Kolkata" });
+    expect(!result.ok && result.error.code).toBe("date.unsupported-calendar");
+    expect(!result.ok && result.error.message).toContain("১৩৫৭–১৪৬৭");
+    expect(codes("১৪ এপ্রিল ১৮৯৩, ১ বৈশাখ ১৩০০", { timeZone: "Asia/Kolkata" })).toEqual(["date.bangla-unchecked"]);
+  });
+
   test("an unknown calendar name is refused", () => {
     expect(errorCode("২৯ আষাঢ় ১৪৩২", { calendar: "tripura" as never })).toBe("date.unknown-calendar");
   });
