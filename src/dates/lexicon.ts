@@ -128,10 +128,15 @@ export const FRAME_WORDS: readonly string[] = [
   "on", "at", "date", "time", "local time",
 ];
 
-/** Places printed before a date in datelines and mastheads ("ঢাকা, রবিবার, ১৩ জুলাই ২০২৫"); they change nothing. */
+/**
+ * Places printed before a date in datelines and mastheads ("ঢাকা, রবিবার, ১৩ জুলাই ২০২৫"), and the bylines and
+ * edition names printed beside a stamp ("নিজস্ব প্রতিবেদক", "অনলাইন সংস্করণ"); they change nothing.
+ */
 export const DATELINE_PLACES: readonly string[] = [
   "ঢাকা", "বাংলাদেশ", "কলকাতা", "চট্টগ্রাম", "খুলনা", "রাজশাহী", "সিলেট", "বরিশাল", "রংপুর", "ময়মনসিংহ", "আগরতলা", "শিলিগুড়ি",
   "dhaka", "bangladesh", "kolkata", "chattogram", "chittagong",
+  "অনলাইন সংস্করণ", "প্রিন্ট সংস্করণ", "ছাপা সংস্করণ", "অনলাইন ডেস্ক", "ডিজিটাল ডেস্ক", "নিজস্ব প্রতিবেদক", "নিজস্ব সংবাদদাতা",
+  "স্টাফ রিপোর্টার", "ডেস্ক রিপোর্ট", "online desk", "staff reporter", "print edition", "online edition",
 ];
 
 /**
