@@ -75,7 +75,7 @@ export function parseBengaliDate(text: string, options: ParseDateOptions = {}): 
   if (typeof text !== "string") {
     throw new DateParseError("date.empty", 0, String(text), "a date as text", "the date is not text");
   }
-  const reading = readDate(text, { timeZone, calendar });
+  const reading = readDate(text, timeZone, calendar);
   const parsed = reading.relative ? resolveRelative(reading, timeZone, options.now) : resolveAbsolute(reading, timeZone, options.now);
   const first = parsed.iso.charCodeAt(0);
   if (first === 0x2b || first === 0x2d) {
@@ -218,9 +218,8 @@ function truncate(instant: Date, unitMs: number): Date {
 }
 
 function finish(instant: Date, timeZone: string, precision: DatePrecision, reading: Reading, relative: boolean, notes: DateNote[]): ParsedDate {
-  const parsed: ParsedDate = { iso: formatIsoInZone(instant, timeZone), instant, precision, calendar: reading.calendar, relative, notes };
-  if (reading.banglaCalendar) parsed.banglaCalendar = reading.banglaCalendar;
-  return parsed;
+  // One shape for every result (banglaCalendar may be undefined): the hot path stays monomorphic.
+  return { iso: formatIsoInZone(instant, timeZone), instant, precision, calendar: reading.calendar, banglaCalendar: reading.banglaCalendar, relative, notes };
 }
 
 export interface FormatDateOptions {

@@ -5,18 +5,18 @@
 import { DateParseError } from "./errors.js";
 import { readFast } from "./fast.js";
 import { readIso, readNormalisedIso } from "./iso.js";
-import { ACCEPTED, type ReadContext, type Reading } from "./reading.js";
+import { ACCEPTED, type BanglaCalendarName, type ReadContext, type Reading } from "./reading.js";
 import { resolve } from "./resolve.js";
 import { scan } from "./scanner.js";
 import { tokenise } from "./tokenise.js";
 
 /** Reads a date text into its parts, or throws a DateParseError saying where and why it cannot. */
-export function readDate(text: string, context: ReadContext): Reading {
+export function readDate(text: string, timeZone: string, calendar: BanglaCalendarName): Reading {
   const quick = readIso(text) ?? readFast(text);
   if (quick) return quick;
   const tokens = tokenise(text);
   if (tokens.length === 0) throw new DateParseError("date.empty", 0, "", ACCEPTED, "the text is empty");
-  return readNormalisedIso(text) ?? resolve(scan(text, context, tokens));
+  return readNormalisedIso(text) ?? resolve(scan(text, { timeZone, calendar }, tokens));
 }
 
 /** The full reader alone, without the fast paths (tests check that both read alike). */
