@@ -70,6 +70,9 @@ function readTimeAt(scan: Scan, written: number, token: Token, clock: Clock, isT
   const span = { start, end, text: scan.text.slice(start, end) };
   refuseUnknownNextTo(scan, span); // before the checks: the unknown word may be what they miss
   const time = toClockTime(written, clock, meridiem.value, period, scan.pendingQuarter, span, token);
+  if (meridiem.value && isRedundantMeridiem(written, clock, meridiem.value)) {
+    scan.notes.push({ code: "date.redundant-meridiem", message: `"${span.text}" is read on the 24-hour clock; its ${meridiem.value.toUpperCase()} agrees with it and changes nothing` });
+  }
   const eitherHalf = !meridiem.value && !period && written >= 1 && written <= 12;
   scan.times.push(eitherHalf ? { value: time, ...span, eitherHalf } : { value: time, ...span });
   scan.pendingPeriod = undefined;
@@ -154,7 +157,7 @@ function toClockTime(written: number, clock: Clock, meridiem: Meridiem | undefin
     );
   }
   let { hour, minute } = quarter ? applyQuarter(written, clock, quarter.value, span) : { hour: written, minute: clock.minute ?? 0 };
-  if (meridiem) hour = applyMeridiem(hour, meridiem, span, token);
+  if (meridiem) hour = applyMeridiem(hour, clock, meridiem, span, token);
   if (period) hour = applyPeriod(hour, meridiem, period, span);
   if (hour > 23) throw new DateParseError("date.invalid-time", token.start, span.text, "a time from 00:00 to 23:59", "no such time of day");
   const time: ClockTime = { hour, minute };
@@ -171,8 +174,17 @@ function applyQuarter(hour: number, clock: Clock, minutes: number, span: Span): 
   return minutes < 0 ? { hour: hour - 1, minute: minutes + 60 } : { hour, minute: minutes };
 }
 
-/** 12 AM = 0, 1–11 AM as written, 12 PM = 12, 1–11 PM + 12; hours outside 1–12 are refused. */
-function applyMeridiem(hour: number, meridiem: Meridiem, span: Span, token: Token): number {
+/**
+ * A 24-hour clock time printed with an AM/PM that agrees with it (`১৭:২৮ পিএম`, `০০:৩০ এএম`, as an `H:mm A`
+ * template prints them): read as the 24-hour time, with a note. Only with minutes: `১৩ পিএম` alone is refused.
+ */
+function isRedundantMeridiem(hour: number, clock: Clock, meridiem: Meridiem): boolean {
+  return clock.minute !== undefined && !clock.spoken && (meridiem === "pm" ? hour >= 13 && hour <= 23 : hour === 0);
+}
+
+/** 12 AM = 0, 1–11 AM as written, 12 PM = 12, 1–11 PM + 12; a redundant one keeps the hour; others are refused. */
+function applyMeridiem(hour: number, clock: Clock, meridiem: Meridiem, span: Span, token: Token): number {
+  if (isRedundantMeridiem(hour, clock, meridiem)) return hour;
   if (hour < 1 || hour > 12) {
     throw new DateParseError("date.invalid-time", token.start, span.text, "an hour from 1 to 12 with AM/PM", `${hour} ${meridiem.toUpperCase()} is not a time`);
   }

@@ -159,6 +159,8 @@ export const TIME_CASES: Case[] = [
   ["Updated: 13 Jul 2025, 11:45 PM", "2025-07-13T23:45:00+06:00", "minute", EN],
   ["১৩ জুলাই ২০২৫, ১৭:২৮:০০.৫", "2025-07-13T17:28:00.500+06:00", "millisecond", "live blog with fractional seconds"],
   ["১৩ জুলাই ২০২৫, ১১:৩০ PM", "2025-07-13T23:30:00+06:00", "minute", "Bengali date with an English meridiem"],
+  ["১৩ জুলাই ২০২৫, ১৭:২৮ পিএম", "2025-07-13T17:28:00+06:00", "minute", "template printing H:mm A: a redundant PM (read with a note)"],
+  ["১৩ জুলাই ২০২৫, ০০:৩০ এএম", "2025-07-13T00:30:00+06:00", "minute", "template printing H:mm A: a redundant AM (read with a note)"],
 ];
 
 /** Spoken time with a period of the day, as written in body text and tickers. */
@@ -553,7 +555,8 @@ export const REJECTED_CASES: readonly (readonly [text: string, code: string, why
   ["১৩ জুলাই ২০২৫, ১৭:৬০", "date.invalid-time", "minute 60"],
   ["2025-07-13T24:00", "date.invalid-time", "ISO hour 24"],
   ["১৩ জুলাই ২০২৫, ১৩ পিএম", "date.invalid-time", "13 PM"],
-  ["১৩ জুলাই ২০২৫, ০:৩০ এএম", "date.invalid-time", "hour 0 with AM"],
+  ["১৩ জুলাই ২০২৫, ০ এএম", "date.invalid-time", "hour 0 with AM, no minutes"],
+  ["১৩ জুলাই ২০২৫, ১৭:২৮ এএম", "date.invalid-time", "a 24-hour afternoon time with AM"],
   ["১৩ জুলাই ২০২৫, বিকেল ১০টা", "date.invalid-time", "বিকেল cannot be ten o'clock"],
   ["১৩ জুলাই ২০২৫, সকাল ৫টা পিএম", "date.invalid-time", "morning and PM disagree"],
   ["১৩ জুলাই ২০২৫, বিকেল", "date.invalid-time", "a period of day without a time"],

@@ -44,6 +44,7 @@ describe("the notes a reading carries", () => {
   test.each([
     ["১২ অক্টবর ২০২৫", ["date.misspelt-month"]],
     ["৩০ নবেম্বর ২০২৫", []],
+    ["১৩ জুলাই ২০২৫, ১৭:২৮ পিএম", ["date.redundant-meridiem"]],
     ["৫/৮/২৫", ["date.two-digit-year"]],
     ["প্রকাশ: ১৩ জুলাই ২৫ । ১৭:২৮", ["date.two-digit-year"]],
     ["প্রকাশিত: ২০:০৫, ০৫ আগস্ট ২০২৫ আপডেট: ২০:১০, ০৫ আগস্ট ২০২৫", ["date.second-stamp"]],
