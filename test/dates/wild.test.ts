@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { defaultBanglaCalendar, parseBengaliDate, tryParseBengaliDate, type ParseDateOptions } from "../../src/dates/index.js";
 import { normaliseWord } from "../../src/dates/tokenise.js";
 import { isKnownWord } from "../../src/dates/words.js";
-import { ALL_ACCEPTED, RELATIVE_NOW } from "./cases.js";
+import { ALL_ACCEPTED, RELATIVE_NOW, ZONE_CASES } from "./cases.js";
 
 const codes = (text: string, options: ParseDateOptions = {}) => parseBengaliDate(text, options).notes.map((n) => n.code);
 const errorCode = (text: string, options: ParseDateOptions = {}) => {
@@ -216,26 +216,31 @@ describe("an unknown word is never read past in silence", () => {
     .filter((word) => /^[\p{L}]/u.test(word) && !isKnownWord(normaliseWord(word)));
   /** Whether a note names the word as a whole word: in the ignored words, or quoted in a second stamp set aside. */
   const names = (notes: { message: string }[], word: string) => notes.some((n) => ` ${n.message} `.split(/[\s"]/).includes(word));
-  const stamps = fc.constantFrom(...ALL_ACCEPTED.map(([text, iso]) => [text, iso] as const));
-  const options = { timeZone: "Asia/Dhaka", now: RELATIVE_NOW };
+  const stamps = fc.constantFrom(
+    ...ALL_ACCEPTED.map(([text, iso]) => [text, iso, "Asia/Dhaka"] as const),
+    ...ZONE_CASES.map(([text, zone, iso]) => [text, iso, zone] as const),
+  );
 
   test("inserted anywhere into a valid stamp, it yields an error or a note naming it, never another instant in silence", () => {
     fc.assert(
-      fc.property(stamps, unknownWord, fc.nat(), ([text], word, at) => {
+      fc.property(stamps, unknownWord, fc.nat(), ([text, , timeZone], word, at) => {
         const position = at % (text.length + 1);
-        const result = tryParseBengaliDate(`${text.slice(0, position)} ${word} ${text.slice(position)}`, options);
+        const result = tryParseBengaliDate(`${text.slice(0, position)} ${word} ${text.slice(position)}`, { timeZone, now: RELATIVE_NOW });
         if (result.ok) expect(names(result.value.notes, word)).toBe(true);
       }),
       { numRuns: 4000 },
     );
   });
 
+  // Between two tokens of a Dhaka stamp the instant does not move. (Splitting a zone name in two, as in
+  // "বাংলাদেশ ⟨word⟩ মানক সময়" on a Kolkata site, loses the zone: the note still names the word.)
+  const dhakaStamps = fc.constantFrom(...ALL_ACCEPTED.map(([text, iso]) => [text, iso, "Asia/Dhaka"] as const));
   test("inserted between two tokens of a valid stamp, it yields an error, or the same instant with a note naming it", () => {
     fc.assert(
-      fc.property(stamps, unknownWord, fc.nat(), ([text, iso], word, at) => {
+      fc.property(dhakaStamps, unknownWord, fc.nat(), ([text, iso, timeZone], word, at) => {
         const gaps = [0, ...[...text.matchAll(/\s+/g)].map((m) => m.index!), text.length];
         const position = gaps[at % gaps.length]!;
-        const result = tryParseBengaliDate(`${text.slice(0, position)} ${word} ${text.slice(position)}`, options);
+        const result = tryParseBengaliDate(`${text.slice(0, position)} ${word} ${text.slice(position)}`, { timeZone, now: RELATIVE_NOW });
         if (!result.ok) return;
         expect(names(result.value.notes, word)).toBe(true);
         expect(result.value.instant.getTime()).toBe(new Date(iso).getTime());
