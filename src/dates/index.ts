@@ -8,7 +8,7 @@ import { DateParseError, type DateNote } from "./errors.js";
 import { BANGLA_MONTHS, GREGORIAN_MONTHS } from "./lexicon.js";
 import { readDate } from "./read.js";
 import type { BanglaCalendarName, Found, Reading, Relative } from "./reading.js";
-import { formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts, offsetMinutes, utcWall } from "./zone.js";
+import { formatIsoFields, formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts, offsetMinutes, steadyOffsetAround, utcWall } from "./zone.js";
 
 export { DateParseError, type DateNote } from "./errors.js";
 export { formatIsoInZone, isValidTimeZone } from "./zone.js";
@@ -68,8 +68,8 @@ export function parseBengaliDate(text: string, options: ParseDateOptions = {}): 
   if (!isValidTimeZone(timeZone)) {
     throw new DateParseError("date.unknown-time-zone", 0, timeZone, "an IANA zone name such as Asia/Dhaka", "unknown time zone");
   }
-  const calendar = options.calendar ?? defaultBanglaCalendar(timeZone);
-  if (calendar !== "bangladesh" && calendar !== "west-bengal") {
+  const calendar = options.calendar;
+  if (calendar !== undefined && calendar !== "bangladesh" && calendar !== "west-bengal") {
     throw new DateParseError("date.unknown-calendar", 0, String(calendar), 'calendar "bangladesh" or "west-bengal"', "unknown Bangla calendar");
   }
   if (typeof text !== "string") {
@@ -113,11 +113,21 @@ function resolveAbsolute(reading: Reading, timeZone: string, now: Date | undefin
   const { date, time } = reading;
   let wall = utcWall(date!.year, date!.month, date!.day, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0, time?.millisecond ?? 0);
   // দিবাগত রাত: the small hours after the printed day belong to the next date.
-  if (reading.nightAfter && time && time.hour < 6) wall += DAY_MS;
-  const instant = new Date(instantOf(wall, reading, timeZone));
+  const nextDay = reading.nightAfter && time !== undefined && time.hour < 6;
+  if (nextDay) wall += DAY_MS;
   const precision = precisionOf(time);
-  const beside = reading.besideRelative && checkBeside(reading.besideRelative, instant, precision, timeZone, now);
-  return finish(instant, timeZone, precision, reading, relative, beside ? [...reading.notes, beside] : reading.notes);
+  // The common case: the site's zone, no transition near. The local time is then the one printed, so the ISO
+  // string is written from the reading's own fields.
+  const steady = reading.offsetMinutes === undefined && reading.zone === undefined && !nextDay ? steadyOffsetAround(wall, timeZone) : undefined;
+  if (steady !== undefined) {
+    const instant = new Date(wall - steady * 60000);
+    const fields = { year: date!.year, month: date!.month, day: date!.day, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0, millisecond: time?.millisecond ?? 0 };
+    const note = reading.besideRelative && checkBeside(reading.besideRelative, instant, precision, timeZone, now);
+    return { iso: formatIsoFields(fields, steady), instant, precision, calendar: reading.calendar, banglaCalendar: reading.banglaCalendar, relative, notes: note ? [...reading.notes, note] : reading.notes };
+  }
+  const instant = new Date(instantOf(wall, reading, timeZone));
+  const note = reading.besideRelative && checkBeside(reading.besideRelative, instant, precision, timeZone, now);
+  return finish(instant, timeZone, precision, reading, relative, note ? [...reading.notes, note] : reading.notes);
 }
 
 /** The instant of a wall time: by the offset the text gives, else the zone it names, else the site's zone. */

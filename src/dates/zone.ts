@@ -91,15 +91,24 @@ export function uncachedOffsetMinutes(epochMs: number, timeZone: string): number
 }
 
 /**
+ * The zone's offset around a wall time (passed as if it were UTC) when no transition is near it, else undefined.
+ * Offsets lie within ±14 h, so the instant lies within wallAsUtc ± 14 h; one offset across ±20 h means no change.
+ */
+export function steadyOffsetAround(wallAsUtcMs: number, timeZone: string): number | undefined {
+  const before = offsetMinutes(wallAsUtcMs - 20 * 3600_000, timeZone);
+  return before === offsetMinutes(wallAsUtcMs + 20 * 3600_000, timeZone) ? before : undefined;
+}
+
+/**
  * The instant at which clocks in `timeZone` show the given wall time (passed as if it were UTC). In a gap
  * (clocks jump forward) the time is read with the offset in force before the jump; in an overlap (clocks fall
  * back) the earlier of the two instants is taken. docs/dates.md, "Zones".
  */
 export function instantFromWallTime(wallAsUtcMs: number, timeZone: string): number {
-  // Offsets lie within ±14 h, so the instant lies within wallAsUtc ± 14 h; one offset across ±20 h means no change.
+  const steady = steadyOffsetAround(wallAsUtcMs, timeZone);
+  if (steady !== undefined) return wallAsUtcMs - steady * 60000;
   const before = offsetMinutes(wallAsUtcMs - 20 * 3600_000, timeZone);
   const after = offsetMinutes(wallAsUtcMs + 20 * 3600_000, timeZone);
-  if (before === after) return wallAsUtcMs - before * 60000;
   const earlier = wallAsUtcMs - before * 60000;
   const later = wallAsUtcMs - after * 60000;
   const showsWall = (t: number) => t + offsetMinutes(t, timeZone) * 60000 === wallAsUtcMs;
@@ -156,7 +165,11 @@ function assertValid(instant: Date): number {
 export function formatIsoInZone(instant: Date, timeZone: string): string {
   const epochMs = assertValid(instant);
   const offset = offsetMinutes(epochMs, timeZone);
-  const f = fieldsOf(epochMs + offset * 60000);
+  return formatIsoFields(fieldsOf(epochMs + offset * 60000), offset);
+}
+
+/** ISO 8601 of local calendar fields and the offset in force: `2025-07-13T17:28:00+06:00`. */
+export function formatIsoFields(f: { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number }, offset: number): string {
   const sign = offset < 0 ? "-" : "+";
   const absolute = Math.abs(offset);
   return (
