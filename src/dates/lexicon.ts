@@ -242,6 +242,8 @@ export const RELATIVE_UNITS: readonly { names: readonly string[]; ms: number; mo
   { names: ["বছর", "years", "year"], ms: 0, months: 12, precision: "day" },
 ];
 export const AGO_WORDS: readonly string[] = ["আগে", "পূর্বে", "ago"];
+/** Words for one before a unit of an age, as moment and English pages print them: "এক ঘন্টা আগে", "an hour ago". */
+export const ONE_WORDS: readonly string[] = ["এক", "a", "an", "one"];
 export const JUST_NOW_WORDS: readonly string[] = ["এইমাত্র", "এই মাত্র", "এখনই", "just now"];
 /**
  * Days named relative to now: আজ = today, গতকাল = yesterday, গত পরশু = the day before. Before an explicit date,
@@ -280,7 +282,7 @@ export const ZONE_NAMES: readonly ZoneName[] = [
     refusedIn: ["Europe/Dublin", "Asia/Jerusalem", "Asia/Tel_Aviv", "Israel", "Eire"],
   },
   {
-    names: ["bangladesh standard time", "bangladesh time", "বাংলাদেশ মানক সময়", "বাংলাদেশ মান সময়", "বাংলাদেশ সময়", "বাংলাদেশের সময়", "ঢাকা সময়", "ঢাকার সময়"],
+    names: ["bangladesh standard time", "bangladesh time", "dhaka time", "বাংলাদেশ মানক সময়", "বাংলাদেশ মান সময়", "বাংলাদেশ সময়", "বাংলাদেশের সময়", "ঢাকা সময়", "ঢাকার সময়"],
     meaning: { zone: "Asia/Dhaka" },
   },
   { names: ["british summer time", "ব্রিটিশ গ্রীষ্মকালীন সময়"], meaning: { offsetMinutes: 60 } },

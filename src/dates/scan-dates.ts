@@ -218,17 +218,24 @@ export function readYearFirst(scan: Scan, token: Token): boolean {
   return true;
 }
 
-/** Ages: "২ ঘণ্টা আগে", "5 minutes ago", "১ ঘণ্টা ২০ মিনিট আগে", "২ মাস আগে". */
+/** How many units a token counts in an age: a number, or a word for one (এক, a, an). */
+function countAt(scan: Scan, j: number): number | undefined {
+  const token = scan.tokens[j];
+  if (isNum(token)) return +token!.text;
+  return wordIs(scan, j, "one") && phraseAt(scan, j)!.length === 1 ? 1 : undefined;
+}
+
+/** Ages: "২ ঘণ্টা আগে", "5 minutes ago", "১ ঘণ্টা ২০ মিনিট আগে", "২ মাস আগে", "এক ঘন্টা আগে", "an hour ago". */
 export function readRelativeAgo(scan: Scan, token: Token): boolean {
   const { tokens } = scan;
   let j = scan.i;
   let amountMs = 0;
   let months = 0;
   let precision: "second" | "minute" | "day" = "day";
-  while (isNum(tokens[j]) && wordIs(scan, j + 1, "unit")) {
+  for (let count = countAt(scan, j); count !== undefined && wordIs(scan, j + 1, "unit"); count = countAt(scan, j)) {
     const unit = RELATIVE_UNITS[phraseAt(scan, j + 1)!.entries.find((e) => e.type === "unit")!.value]!;
-    amountMs += +tokens[j]!.text * unit.ms;
-    months += +tokens[j]!.text * unit.months;
+    amountMs += count * unit.ms;
+    months += count * unit.months;
     if (unit.precision === "second" || (unit.precision === "minute" && precision === "day")) precision = unit.precision;
     j = after(scan, j + 1);
   }

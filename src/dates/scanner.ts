@@ -75,7 +75,7 @@ function readWord(scan: Scan, token: Token): void {
   // labels, era words, frame words, places, ordinals, fillers and unit words outside an age change nothing
 }
 
-/** The shapes a word can start: July 13, 2025; পহেলা বৈশাখ ১৪৩২; দুপুর দেড়টায়; PM ৫:০৭. */
+/** The shapes a word can start: July 13, 2025; পহেলা বৈশাখ ১৪৩২; দুপুর দেড়টায়; এক ঘন্টা আগে; PM ৫:০৭. */
 function readWordShape(scan: Scan, token: Token): boolean {
   const phrase = phraseAt(scan, scan.i)!;
   const month = phrase.entries.find((e): e is MonthEntry => e.type === "gmonth" || e.type === "bmonth" || e.type === "hmonth");
@@ -83,6 +83,7 @@ function readWordShape(scan: Scan, token: Token): boolean {
   const day = valueAt(scan, scan.i, "day-word");
   if (day !== undefined && readDayMonthYear(scan, day, token, after(scan, scan.i))) return true;
   if (entryAt(scan, scan.i, "half-hour")) return readHalfHour(scan, token);
+  if (entryAt(scan, scan.i, "one") && readRelativeAgo(scan, token)) return true;
   return readMeridiemBefore(scan, token);
 }
 

@@ -33,7 +33,7 @@ function normaliseChar(ch: string): string {
 
 /** A lexicon word in matching form. */
 export function normaliseWord(word: string): string {
-  return [...word].map(normaliseChar).join("").replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));
+  return [...word].map(normaliseChar).join("").replace(/অা/g, "আ").replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6));
 }
 
 function isLetter(code: number): boolean {
@@ -66,7 +66,8 @@ function rebuild(text: string, start: number, end: number, kind: "num" | "word")
     if (isZeroWidth(code)) continue;
     out += kind === "word" ? normaliseChar(ch) : code >= 0x09e6 && code <= 0x09ef ? String(code - 0x09e6) : ch;
   }
-  return out;
+  // অ followed by the vowel sign া is আ as text converted from the Bijoy keyboard's fonts spells it (অাগস্ট).
+  return kind === "word" ? out.replace(/অা/g, "আ") : out;
 }
 
 /** ' and the marks typed for it (‘ ’ ʼ `): part of a word inside one (শা‘বান, o'clock), punctuation elsewhere. */
@@ -114,7 +115,7 @@ export function tokenise(text: string): Token[] {
         start = i;
         plain = true;
       }
-      if (digit ? code > 0x39 : !isPlainLetter(code)) plain = false;
+      if (digit ? code > 0x39 : !isPlainLetter(code) || (code === 0x09be && text.charCodeAt(i - 1) === 0x0985)) plain = false;
       end = next;
     } else if (code === 0x0983) {
       // The Bengali visarga (ঃ) is typed as a colon in date lines: "প্রকাশঃ ১৩ জুলাই".

@@ -6,7 +6,7 @@ import { editDistance } from "./edit-distance.js";
 import {
   AGO_WORDS, AM_WORDS, BANGLA_MONTHS, DATELINE_PLACES, DAY_PERIODS, DAY_WORDS, ERA_WORDS, FRAME_WORDS, GREGORIAN_MONTHS,
   HALF_HOUR_WORDS, HIJRI_MONTHS, HOUR_WORDS, JUST_NOW_WORDS, MINUTE_WORDS, MISSPELT_GREGORIAN_MONTHS, NEWSROOM_HOURS_WORDS,
-  NIGHT_AFTER_WORDS, OFFSET_WORDS, ORDINAL_SUFFIXES, PM_WORDS, QUARTER_WORDS, RELATIVE_DAYS, RELATIVE_UNITS, SECOND_WORDS,
+  NIGHT_AFTER_WORDS, OFFSET_WORDS, ONE_WORDS, ORDINAL_SUFFIXES, PM_WORDS, QUARTER_WORDS, RELATIVE_DAYS, RELATIVE_UNITS, SECOND_WORDS,
   SPACED_ORDINAL_SUFFIXES, STAMP_LABELS, TIME_FILLER_WORDS, WEEKDAYS, ZONE_NAMES,
 } from "./lexicon.js";
 import { normaliseWord, type Token } from "./tokenise.js";
@@ -15,7 +15,7 @@ import { normaliseWord, type Token } from "./tokenise.js";
 export type EntryType =
   | "gmonth" | "bmonth" | "hmonth" | "weekday" | "day-word" | "era" | "frame" | "place" | "label" | "ordinal" | "spaced-ordinal"
   | "hour-word" | "minute-word" | "second-word" | "newsroom-hours" | "filler" | "am" | "pm" | "period" | "quarter" | "half-hour"
-  | "night-after" | "unit" | "ago" | "just-now" | "rel-day" | "offset" | "zone";
+  | "night-after" | "unit" | "one" | "ago" | "just-now" | "rel-day" | "offset" | "zone";
 
 /**
  * What one lexicon name means. `value` is the month (1–12), weekday (0 = Sunday), day, quarter's minutes, the
@@ -62,6 +62,7 @@ add(AM_WORDS, "am");
 add(PM_WORDS, "pm");
 add(NIGHT_AFTER_WORDS, "night-after");
 add(AGO_WORDS, "ago");
+add(ONE_WORDS, "one", 1);
 add(JUST_NOW_WORDS, "just-now");
 add(OFFSET_WORDS, "offset");
 ZONE_NAMES.forEach((row, i) => add(row.names, "zone", i));

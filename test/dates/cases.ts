@@ -108,6 +108,8 @@ export const FRAME_CASES: Case[] = [
   ["13 জুলাই 2025, 17:28", "2025-07-13T17:28:00+06:00", "minute", "CMS template with ASCII digits"],
   ["১3 জুলাই 20২৫, ১৭:2৮", "2025-07-13T17:28:00+06:00", "minute", "digits mixed by an input method"],
   ["১৩ জুলাই ২০২৫ খ্রিস্টাব্দ", "2025-07-13T00:00:00+06:00", "day", "government notice style"],
+  ["অাপডেট: ১৩ জুলাই ২০২৫, ১৭:২৮", "2025-07-13T17:28:00+06:00", "minute", "text converted from Bijoy fonts: অ + া for আ"],
+  ["২৯ অাষাঢ় ১৪৩২", "2025-07-13T00:00:00+06:00", "day", "text converted from Bijoy fonts: অ + া for আ"],
   ["১৩ জুলাই ২০২৫ ইং", "2025-07-13T00:00:00+06:00", "day", "masthead date line"],
   ["১ জানু\u09DFারি ২০২৬", "2026-01-01T00:00:00+06:00", "day", "precomposed য় (U+09DF)"],
   ["১ জানু\u09AF\u09BCারি ২০২৬", "2026-01-01T00:00:00+06:00", "day", "য় as য + nukta (NFC form)"],
@@ -490,6 +492,10 @@ export const RELATIVE_CASES: Case[] = [
   ["গতকাল ১৮:৩০", "2025-07-13T18:30:00+06:00", "minute", "portal list view"],
   ["2 hours ago", "2025-07-14T10:00:00+06:00", "minute", EN],
   ["yesterday", "2025-07-13T00:00:00+06:00", "day", EN],
+  ["এক ঘন্টা আগে", "2025-07-14T11:00:00+06:00", "minute", "moment's Bengali relative time"],
+  ["an hour ago", "2025-07-14T11:00:00+06:00", "minute", EN],
+  ["১ ঘণ্টা ২০ মিনিট আগে", "2025-07-14T10:40:00+06:00", "minute", LIST],
+  ["২ মাস আগে", "2025-05-14T00:00:00+06:00", "day", `${LIST} (approximate, with a note)`],
 ];
 
 /** Zones: a local time is in the given zone; the tz database knows Dhaka's 2009 daylight saving time. */
