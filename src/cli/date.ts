@@ -6,6 +6,7 @@ import { EXIT } from "./build.js";
 import type { Io } from "./main.js";
 import { resolveNow } from "./now.js";
 
+/** The flags of `patrika date`. */
 export interface DateFlags {
   /** IANA zone of local times; default: the config's timeZone (Asia/Dhaka without a config). */
   tz?: string;

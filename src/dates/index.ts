@@ -13,7 +13,7 @@ import { formatIsoFields, formatIsoInZone, instantFromWallTime, isValidTimeZone,
 export { DateParseError, type DateNote } from "./errors.js";
 export { formatIsoInZone, isValidTimeZone } from "./zone.js";
 export { defaultBanglaCalendar } from "./calendars.js";
-export type { BanglaCalendarName } from "./reading.js";
+export type { BanglaCalendarName } from "./reading.js"; // "bangladesh" | "west-bengal"
 
 /** The calendar a date was written in. */
 export type DateCalendar = "gregorian" | "bangla";
@@ -53,6 +53,7 @@ export interface ParsedDate {
   notes: DateNote[];
 }
 
+/** The zone local times are read in when none is given. */
 export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
 const DAY_MS = 86_400_000;
 /** The first instant a ParsedDate may be: ISO 8601's four-digit years begin at 0001 (proleptic Gregorian). */
@@ -232,6 +233,7 @@ function finish(instant: Date, timeZone: string, precision: DatePrecision, readi
   return { iso: formatIsoInZone(instant, timeZone), instant, precision, calendar: reading.calendar, banglaCalendar: reading.banglaCalendar, relative, notes };
 }
 
+/** How formatBengaliDate writes: zone, calendar, and whether to write the time. */
 export interface FormatDateOptions {
   /** IANA zone to write local time in; default Asia/Dhaka. */
   timeZone?: string;

@@ -159,6 +159,7 @@ export const DAY_WORDS: readonly { names: readonly string[]; day: number }[] = [
 export const HOUR_WORDS: readonly string[] = ["টা", "টায়", "টার", "ঘটিকা", "ঘটিকায়", "ঘটিকার", "o'clock"];
 /** Words after minutes ("২৮ মিনিট", "২৮ মিনিটে") and after seconds ("১৫ সেকেন্ড"). */
 export const MINUTE_WORDS: readonly string[] = ["মিনিট", "মিনিটে", "মিনিটের", "মিঃ", "মি", "min", "mins"];
+/** Words after seconds in a spoken time ("১৫ সেকেন্ড"). */
 export const SECOND_WORDS: readonly string[] = ["সেকেন্ড", "সেকেন্ডে", "সেকেন্ডের", "sec", "secs"];
 /** Words that may follow a spoken time and change nothing ("৫টার দিকে" = around five, "বাজে" = strikes). */
 export const TIME_FILLER_WORDS: readonly string[] = ["দিকে", "বাজে", "নাগাদ", "বেজে", "নাগাত"];
@@ -168,8 +169,9 @@ export const TIME_FILLER_WORDS: readonly string[] = ["দিকে", "বাজ�
  */
 export const NEWSROOM_HOURS_WORDS: readonly string[] = ["ঘণ্টা", "ঘন্টা", "ঘণ্টায়", "ঘন্টায়", "hrs"];
 
-/** Before or after noon, in Bengali and English; "a.m." and "p.m." are read with their dots too. */
+/** Before noon, in Bengali and English; "a.m." and "p.m." are read with their dots too. */
 export const AM_WORDS: readonly string[] = ["am", "এএম", "এ এম", "পূর্বাহ্ণ", "পূর্বাহ্ন", "পূর্বাহ্নে", "পূর্বাহ্ণে"];
+/** After noon. */
 export const PM_WORDS: readonly string[] = ["pm", "পিএম", "পি এম", "অপরাহ্ণ", "অপরাহ্ন", "অপরাহ্নে", "অপরাহ্ণে"];
 
 /**
@@ -200,6 +202,7 @@ function periodForms(consonantStems: readonly string[], vowelStems: readonly str
   ];
 }
 
+/** The periods of the day, each with its forms, the spoken hours it names and their 24-hour reading. */
 export const DAY_PERIODS: readonly DayPeriod[] = [
   { names: periodForms(["ভোর", "ভোররাত"], [], ["প্রত্যুষে", "ভোর রাত", "ভোর রাতে"]), hours: [3, 4, 5, 6], to24: (h) => h },
   { names: periodForms(["সকাল"], [], ["morning"]), hours: [4, 5, 6, 7, 8, 9, 10, 11], to24: (h) => h },
@@ -241,9 +244,11 @@ export const RELATIVE_UNITS: readonly { names: readonly string[]; ms: number; mo
   { names: ["মাস", "months", "month"], ms: 0, months: 1, precision: "day" },
   { names: ["বছর", "years", "year"], ms: 0, months: 12, precision: "day" },
 ];
+/** Words that make a number and a unit an age: "২ ঘণ্টা আগে". */
 export const AGO_WORDS: readonly string[] = ["আগে", "পূর্বে", "ago"];
 /** Words for one before a unit of an age, as moment and English pages print them: "এক ঘন্টা আগে", "an hour ago". */
 export const ONE_WORDS: readonly string[] = ["এক", "a", "an", "one"];
+/** Now itself, to the minute. */
 export const JUST_NOW_WORDS: readonly string[] = ["এইমাত্র", "এই মাত্র", "এখনই", "just now"];
 /**
  * Days named relative to now: আজ = today, গতকাল = yesterday, গত পরশু = the day before. Before an explicit date,
@@ -274,6 +279,7 @@ export interface ZoneName {
   /** Site zones in which the abbreviation means something else, so it is refused. */
   refusedIn?: readonly string[];
 }
+/** The zone names and abbreviations the reader knows (docs/dates.md, "Zones and zone abbreviations"). */
 export const ZONE_NAMES: readonly ZoneName[] = [
   { names: ["coordinated universal time", "স্থানাংকিত আন্তর্জাতিক সময়", "greenwich mean time", "গ্রিনিচ মান সময়", "গ্রীনিচ মান সময়"], meaning: { offsetMinutes: 0 } },
   {
