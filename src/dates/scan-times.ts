@@ -159,7 +159,7 @@ function toClockTime(written: number, clock: Clock, meridiem: Meridiem | undefin
   let { hour, minute } = quarter ? applyQuarter(written, clock, quarter.value, span) : { hour: written, minute: clock.minute ?? 0 };
   if (meridiem) hour = applyMeridiem(hour, clock, meridiem, span, token);
   if (period) hour = applyPeriod(hour, meridiem, period, span);
-  if (hour > 23) throw new DateParseError("date.invalid-time", token.start, span.text, "a time from 00:00 to 23:59", "no such time of day");
+  if (hour < 0 || hour > 23) throw new DateParseError("date.invalid-time", token.start, span.text, "a time from 00:00 to 23:59", "no such time of day");
   const time: ClockTime = { hour, minute };
   if (clock.second !== undefined) time.second = clock.second;
   if (clock.millisecond !== undefined) time.millisecond = clock.millisecond;

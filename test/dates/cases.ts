@@ -609,6 +609,7 @@ export const REJECTED_CASES: readonly (readonly [text: string, code: string, why
   ["২৫৬০ ঘণ্টা, জুলাই ১৩, ২০২৫", "date.invalid-time", "newsroom clock hour 25"],
   ["PM ১৩ জুলাই ২০২৫", "date.invalid-time", "PM before a date, not a time"],
   ["৫ আগস্ট ২০২৫ দেড়টায়", "date.ambiguous-time", "half past one, morning or afternoon"],
+  ["১৩ জুলাই ২০২৫ পৌনে ০টা", "date.invalid-time", "a quarter before hour zero"],
   ["১৩ জুলাই ২০২৫, ৫.০০ ঘটিকায়", "date.ambiguous-time", "a gazette time without its period of the day"],
   ["১৩ জুলাই ২০২৫, ১০:৩০ মিনিটে", "date.ambiguous-time", "a spoken clock time without its period of the day"],
 ];
