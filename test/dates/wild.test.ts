@@ -40,6 +40,24 @@ describe("issue 12's own examples", () => {
   });
 });
 
+describe("periods of the day in every form the issue lists, before and after the time", () => {
+  const forms: readonly (readonly [words: readonly string[], hour: number, at24: number])[] = [
+    [["ভোর", "ভোরে", "ভোরবেলা", "ভোরবেলায়", "ভোরবেলাতে", "ভোর বেলায়"], 5, 5],
+    [["সকাল", "সকালে", "সকালবেলা", "সকালবেলায়", "সকালবেলাতে", "সকাল বেলা"], 9, 9],
+    [["দুপুর", "দুপুরে", "দুপুরবেলা", "দুপুরবেলায়", "দুপুরবেলাতে", "মধ্যাহ্নে"], 2, 14],
+    [["বিকেল", "বিকাল", "বিকেলে", "বিকালে", "বিকেলবেলা", "বিকেলবেলায়", "বিকালবেলায়", "বিকেলবেলাতে"], 4, 16],
+    [["সন্ধ্যা", "সন্ধ্যায়", "সন্ধ্যাতে", "সন্ধ্যাবেলা", "সন্ধ্যাবেলায়", "সন্ধে", "সন্ধেবেলায়"], 7, 19],
+    [["রাত", "রাতে", "রাত্রি", "রাত্রে", "রাত্রিতে", "রাত্রিবেলা", "রাত্রিবেলায়", "রাত্রিবেলাতে", "রাতের বেলা"], 10, 22],
+  ];
+  const cases = forms.flatMap(([words, hour, at24]) => words.map((word) => [word, hour, at24] as const));
+  const bn = (n: number) => String(n).replace(/\d/g, (d) => "০১২৩৪৫৬৭৮৯"[Number(d)]!);
+  test.each(cases)("%s with %i o'clock is %i:00, written before or after the time", (word, hour, at24) => {
+    const iso = `2025-08-05T${String(at24).padStart(2, "0")}:00:00+06:00`;
+    expect(parseBengaliDate(`৫ আগস্ট ২০২৫, ${word} ${bn(hour)}টায়`).iso).toBe(iso);
+    expect(parseBengaliDate(`৫ আগস্ট ২০২৫, ${bn(hour)}:০০ ${word}`).iso).toBe(iso);
+  });
+});
+
 describe("the notes a reading carries", () => {
   test.each([
     ["১২ অক্টবর ২০২৫", ["date.misspelt-month"]],
