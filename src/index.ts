@@ -11,7 +11,9 @@ export {
   parseBengaliDate,
   tryParseBengaliDate,
   formatBengaliDate,
+  defaultBanglaCalendar,
   DateParseError,
+  type BanglaCalendarName,
   type ParsedDate,
   type ParseDateOptions,
 } from "./dates/index.js";

@@ -3,11 +3,10 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { CONFIG_FILES } from "../config/load.js";
-import { DEFAULT_TIME_ZONE } from "../config/schema.js";
 import { GENERATOR } from "../version.js";
 import { runBuild, type BuildFlags } from "./build.js";
 import { EXIT, type Io } from "./io.js";
-import { runDate, type DateFlags } from "./date.js";
+import { CALENDAR_CHOICES, endQuietlyOnClosedPipe, runDate, type DateFlags } from "./date.js";
 import { runImport, type ImportFlags } from "./import.js";
 import { runInit, type InitFlags } from "./init.js";
 
@@ -71,11 +70,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command("date")
     .description("read a Bengali (or ISO) date and print it as ISO 8601; without TEXT, one date per line from stdin")
     .argument("[text]", "the date as printed, e.g. \"আপডেট : ১৩ জুলাই ২০২৫, ১৭: ২৮\"")
-    .addOption(new Option("--tz <zone>", "IANA time zone of local times").default(DEFAULT_TIME_ZONE))
+    .option("--tz <zone>", "IANA time zone of local times (default: timeZone in the config, else Asia/Dhaka)")
+    .addOption(new Option("--calendar <name>", "Bangla calendar of বঙ্গাব্দ dates (default: west-bengal for Asia/Kolkata, else bangladesh)").choices(CALENDAR_CHOICES))
+    .option("--config <file>", "config file to take the zone from (default: the one in the working directory, if any)")
     .option("--now <iso8601>", "now, for relative dates such as \"২ ঘণ্টা আগে\" (default: the clock)")
     .option("--json", "print each result as JSON (iso, precision, calendar, notes, or the error with its code)")
-    .addHelpText("after", '\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt')
+    .addHelpText("after", '\nNotes about a reading are printed to stderr as "warning [code] message".\n\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt\n  patrika date --calendar west-bengal "১ বৈশাখ ১৪৩২"')
     .action(async (text: string | undefined, flags: DateFlags) => {
+      if (io === processIo) endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
       exitCode = await runDate(text, flags, io); // its output is the answer, not a report: never silenced
     });
 

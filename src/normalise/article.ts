@@ -144,15 +144,15 @@ const isBlank = (value: unknown) => value === undefined || (typeof value === "st
  * remarks (a Bangla date that disagrees, ignored words) are worth an editor's look, not a failure: warnings.
  */
 function readDate(text: string, field: DateField, raw: RawArticle, context: NormaliseContext, problems: Diagnostic[], warnings: Diagnostic[], plausible = true): ArticleDate | undefined {
-  const options = { timeZone: context.config.timeZone, calendar: context.config.banglaCalendar };
-  const result = tryParseBengaliDate(text, options);
+  const { timeZone, banglaCalendar } = context.config;
+  const result = tryParseBengaliDate(text, { timeZone, now: context.now, ...(banglaCalendar ? { calendar: banglaCalendar } : {}) });
   const location = () => locate(raw, field); // only when there is something to say: locating costs a scan
-  if (!result.ok && result.error.code === "date.relative-needs-now") {
-    problems.push(relativeDateProblem(text, field, tryParseBengaliDate(text, { ...options, now: context.now }), location()));
-    return undefined;
-  }
   if (!result.ok) {
     problems.push(unreadableDate(text, field, result.error, location()));
+    return undefined;
+  }
+  if (result.value.relative) {
+    problems.push(relativeDateProblem(text, field, result.value.iso, location()));
     return undefined;
   }
   for (const note of result.value.notes) {
@@ -163,7 +163,7 @@ function readDate(text: string, field: DateField, raw: RawArticle, context: Norm
   return date;
 }
 
-function relativeDateProblem(text: string, field: string, atNow: ReturnType<typeof tryParseBengaliDate>, at: Location): Diagnostic {
+function relativeDateProblem(text: string, field: string, isoAtNow: string, at: Location): Diagnostic {
   return {
     code: "article.relative-date",
     severity: "error",
@@ -171,8 +171,8 @@ function relativeDateProblem(text: string, field: string, atNow: ReturnType<type
     field,
     message: "a relative date in an article would be read again at every build, so the story would stay new forever",
     found: quote(text),
-    expected: atNow.ok ? `the absolute date it means now: ${field}: "${atNow.value.iso}"` : "an absolute date, e.g. \"১৩ জুলাই ২০২৫, ১৭:২৮\"",
-    hint: atNow.ok ? `write ${field}: "${atNow.value.iso}" (the time it means at this build's now)` : undefined,
+    expected: `the absolute date it means now: ${field}: "${isoAtNow}"`,
+    hint: `write ${field}: "${isoAtNow}" (the time it means at this build's now)`,
   };
 }
 

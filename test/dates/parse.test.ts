@@ -105,10 +105,9 @@ describe("rejections carry a stable code, where, what was found and what is acce
     expect(!result.ok && [result.error.offset, result.error.found]).toEqual([offset, found]);
   });
 
-  test("West Bengal's traditional calendar is refused clearly, never mixed in", () => {
-    expect(() => parseBengaliDate("২৯ আষাঢ় ১৪৩২", { calendar: "west-bengal" })).toThrow(
-      expect.objectContaining({ code: "date.unsupported-calendar" }),
-    );
+  test("West Bengal's calendar is read as West Bengal's, never mixed with Bangladesh's", () => {
+    expect(parseBengaliDate("২৯ আষাঢ় ১৪৩২", { calendar: "west-bengal" }).iso).toBe("2025-07-14T00:00:00+06:00");
+    expect(parseBengaliDate("২৯ আষাঢ় ১৪৩২", { calendar: "bangladesh" }).iso).toBe("2025-07-13T00:00:00+06:00");
   });
 });
 
@@ -128,10 +127,14 @@ describe("notes", () => {
     expect(parseBengaliDate("সোমবার, ১৩ জুলাই ২০২৫").notes.map((n) => n.code)).toEqual(["date.weekday-mismatch"]);
   });
 
-  test("unknown words are ignored with a note naming them", () => {
-    const parsed = parseBengaliDate("ঢাকা, ১৩ জুলাই ২০২৫");
+  test("unknown words away from a time are ignored with a note naming them", () => {
+    const parsed = parseBengaliDate("বিশেষ প্রতিনিধি, ১৩ জুলাই ২০২৫");
     expect(parsed.iso).toBe("2025-07-13T00:00:00+06:00");
-    expect(parsed.notes).toEqual([{ code: "date.ignored-text", message: 'words that are not part of a date were ignored: "ঢাকা"' }]);
+    expect(parsed.notes).toEqual([{ code: "date.ignored-text", message: 'words that are not part of a date were ignored: "বিশেষ", "প্রতিনিধি"' }]);
+  });
+
+  test("a dateline's place is known and changes nothing", () => {
+    expect(parseBengaliDate("ঢাকা, ১৩ জুলাই ২০২৫").notes).toEqual([]);
   });
 });
 
@@ -142,6 +145,8 @@ describe("formatBengaliDate", () => {
     ["2025-07-13T11:28:00Z", { calendar: "bangla" as const, time: false }, "২৯ আষাঢ় ১৪৩২"],
     ["2025-12-15T18:30:00Z", { calendar: "bangla" as const }, "১ পৌষ ১৪৩২, ০০:৩০"],
     ["2025-07-13T11:28:00Z", { timeZone: "Asia/Kolkata" }, "১৩ জুলাই ২০২৫, ১৬:৫৮"],
+    ["2025-07-13T11:28:00Z", { timeZone: "Asia/Kolkata", calendar: "bangla" as const, time: false }, "২৮ আষাঢ় ১৪৩২"],
+    ["2025-07-13T11:28:00Z", { timeZone: "Asia/Kolkata", calendar: "bangla" as const, banglaCalendar: "bangladesh" as const, time: false }, "২৯ আষাঢ় ১৪৩২"],
   ])("%s with %j → %s", (instant, options, expected) => {
     expect(formatBengaliDate(new Date(instant), options)).toBe(expected);
   });
@@ -155,12 +160,24 @@ describe("properties", () => {
   test("parse(format(d)) prints as d again, to the minute, in both calendars and several zones (1900–2100)", () => {
     fc.assert(
       fc.property(instants, zones, calendars, (instant, timeZone, calendar) => {
-        const printed = formatBengaliDate(instant, { timeZone, calendar });
-        const parsed = parseBengaliDate(printed, { timeZone });
-        expect(formatBengaliDate(parsed.instant, { timeZone, calendar })).toBe(printed);
+        const printed = formatBengaliDate(instant, { timeZone, calendar, banglaCalendar: "bangladesh" });
+        const parsed = parseBengaliDate(printed, { timeZone, calendar: "bangladesh" });
+        expect(formatBengaliDate(parsed.instant, { timeZone, calendar, banglaCalendar: "bangladesh" })).toBe(printed);
         expect(parsed.calendar).toBe(calendar);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test("in Asia/Kolkata both default to West Bengal's calendar: parse(format(d)) is the same day (1950–2061)", () => {
+    const inRange = fc.date({ min: new Date("1950-04-15T00:00:00Z"), max: new Date("2061-04-12T00:00:00Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(inRange, (instant) => {
+        const printed = formatBengaliDate(instant, { timeZone: "Asia/Kolkata", calendar: "bangla", time: false });
+        const parsed = parseBengaliDate(printed, { timeZone: "Asia/Kolkata" });
+        expect([parsed.banglaCalendar, formatBengaliDate(parsed.instant, { timeZone: "Asia/Kolkata", time: false })]).toEqual(["west-bengal", formatBengaliDate(instant, { timeZone: "Asia/Kolkata", time: false })]);
+      }),
+      { numRuns: 1000 },
     );
   });
 
@@ -190,6 +207,7 @@ describe("properties", () => {
     const pieces = fc.oneof(
       fc.constantFrom("১৩", "জুলাই", "২০২৫", ":", "১৭", ",", "বিকেল", "টা", "মিনিট", "আগে", "ঘণ্টা", "পিএম", "আষাঢ়", "১৪৩২", "+", "-", "GMT", " ", "\u200B", "রাত", "সাড়ে"),
       fc.constantFrom("দিন", "সপ্তাহ", "গতকাল", "দিবাগত", "পৌনে", "মহররম", "রবিউল", "আউয়াল", "T", "Z", ".", "/", "০০", "৯৯৯৯", "0001"),
+      fc.constantFrom("IST", "BST", "এক", "an", "পহেলা", "দেড়টা", "বঙ্গাব্দের", "সালের", "PM", "রাত্রিবেলায়", "আপডেট", "হিজরি", "বাংলাদেশ", "সময়", "২০১৫", "ঘণ্টা", "আজ", "মাস", "বছর", "অাষাঢ়", "ডিসেঃ", "শা‘বান"),
       fc.bigInt({ min: 0n, max: 10n ** 25n }).map(String),
     );
     const texts = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(" ")));
@@ -219,7 +237,7 @@ describe("the reader never reads the machine's clock", () => {
 
 describe("the fast paths read exactly as the full scanner does", () => {
   test("for the common archive shapes, with and without labels, times and odd spacing", async () => {
-    const { readDate, scanDate } = await import("../../src/dates/grammar.js");
+    const { readDate, scanDate } = await import("../../src/dates/read.js");
     const label = fc.constantFrom("", "আপডেট : ", "প্রকাশ: ", "প্রকাশিত:", "হালনাগাদ : ");
     const month = fc.constantFrom("জানুয়ারি", "জানুয়ারী", "ফেব্রু", "মে", "জুলাই", "আগষ্ট", "সেপ্টে", "ডিসেম্বর", "জানু\u09DFারি");
     const bn = (n: number, width: number) => String(n).padStart(width, "0").replace(/\d/g, (d) => "০১২৩৪৫৬৭৮৯"[Number(d)]!);
@@ -233,7 +251,8 @@ describe("the fast paths read exactly as the full scanner does", () => {
             return { code: (error as DateParseError).code, offset: (error as DateParseError).offset };
           }
         };
-        expect(run(readDate)).toEqual(run(scanDate));
+        const context = { timeZone: "Asia/Dhaka", calendar: "bangladesh" as const };
+        expect(run((t) => readDate(t, context.timeZone, context.calendar))).toEqual(run((t) => scanDate(t, context)));
       }),
       { numRuns: 3000 },
     );
