@@ -25,7 +25,7 @@ export interface ArticleImage {
  * Where an article's Markdown body is. Bodies are read only for the articles a feed renders (most articles of an
  * archive never are), by an explicit step of the build (load/bodies.ts); an in-memory article carries its text.
  */
-export type BodySource = { text: string; format?: "markdown" | "html" } | { path: string; offset: number };
+export type BodySource = { text: string } | { path: string; offset: number };
 
 /** One article after validation: every field typed, cleaned of XML-illegal characters, its URL and id fixed. */
 export interface Article {

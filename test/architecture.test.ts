@@ -62,10 +62,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ["", "dates"],
   write: [""],
   publish: ["", "render"],
-  sources: [""],
+  sources: ["", "load"],
   integrations: ["", "build", "config", "dates", "load", "normalise"],
   build: ["", "config", "load", "sources", "normalise", "render", "write", "dates"],
-  import: ["", "config", "dates", "normalise"],
+  import: ["", "config", "dates", "load", "normalise"],
   cli: ["", "build", "config", "dates", "import", "load", "normalise", "publish", "render", "sources", "write"],
 };
 

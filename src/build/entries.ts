@@ -3,7 +3,8 @@ import type { BuildReport } from "../model.js";
 import { normaliseArticle, type ArticleResult } from "../normalise/article.js";
 import type { RenderedOutput } from "../render/index.js";
 import { adaptSource } from "../sources/index.js";
-import { entryToRaw, type Entry } from "../sources/entries.js";
+import { fragmentToMarkdown, htmlLibraries } from "../load/html.js";
+import { entryToRaw, hasHtmlBody, type Entry } from "../sources/entries.js";
 import type { WriteIo } from "../write/atomic.js";
 import { loadConfigOf, renderOutputs, siteFromResults, writeOutputs } from "./index.js";
 
@@ -43,8 +44,10 @@ export async function buildFromEntries(options: EntriesOptions): Promise<Entries
   if (!loaded.ok) return { status: "config-error", diagnostics: loaded.diagnostics, files: [], articlesFound: 0, articlesFromCache: 0, threads: 0, skipped: [], paths, rendered: [] };
   const config = loaded.config;
   const labels: string[] = [];
+  const html = hasHtmlBody(options.entries) ? await htmlLibraries() : undefined;
+  const htmlToMarkdown = html && ((text: string) => fragmentToMarkdown(html, text));
   const results: ArticleResult[] = options.entries.map((entry, i) => {
-    const raw = entryToRaw(entry, i);
+    const raw = entryToRaw(entry, i, htmlToMarkdown);
     if (!raw.ok) {
       labels.push(raw.diagnostics[0]!.file!);
       return { kind: "invalid", diagnostics: raw.diagnostics };

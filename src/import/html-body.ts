@@ -3,7 +3,7 @@
  * loading attributes read), the lead image taken out with its caption and credit, the page chrome the rules know
  * dropped (each listed), then turndown. Pure over the DOM it is given.
  */
-import type { DomElement, DomNode, HtmlLibraries } from "./dom.js";
+import type { DomElement, DomNode, HtmlLibraries } from "../load/html.js";
 import type { DroppedLine, ImportedImage } from "./model.js";
 import type { ImportRules } from "./rules.js";
 

@@ -4,7 +4,7 @@
  * finds the article body, which becomes Markdown. Pure apart from loading the libraries.
  */
 import { tryParseBengaliDate, type ParsedDate } from "../dates/index.js";
-import { htmlLibraries, visibleText, type DomDocument } from "./dom.js";
+import { htmlLibraries, visibleText, type DomDocument } from "../load/html.js";
 import { bodyToMarkdown } from "./html-body.js";
 import { readMetadata, type PageMetadata } from "./metadata.js";
 import type { ExtractResult, Guess, ImportedArticle } from "./model.js";

@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { identityOf, pageHash, sourceField, toMarkdown, type ImportIdentity } from "./article-file.js";
-import { htmlLibraries } from "./dom.js";
+import { htmlLibraries } from "../load/html.js";
 import { extractHtmlPage, looksLikeHtml } from "./html-page.js";
 import type { DroppedLine, ExtractResult, Guess, ImportedArticle } from "./model.js";
 import { checkRulesFile, compileRules, SHIPPED_RULES, type ImportRules, type RulesFile } from "./rules.js";

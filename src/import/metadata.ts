@@ -2,7 +2,7 @@
  * What a page says about itself in its head: Open Graph and article meta tags (ogp.me), the canonical link, and
  * schema.org JSON-LD (NewsArticle and its kin, LiveBlogPosting with its updates). Pure: a document in, strings out.
  */
-import type { DomDocument } from "./dom.js";
+import type { DomDocument } from "../load/html.js";
 
 /** The page's own metadata, as written (dates stay text for the date reader). */
 export interface PageMetadata {

@@ -4,7 +4,7 @@
  * move; the GMT time wins over the local one.
  */
 import { formatIsoInZone, tryParseBengaliDate, type ParsedDate } from "../dates/index.js";
-import type { HtmlLibraries } from "./dom.js";
+import type { HtmlLibraries } from "../load/html.js";
 import { bodyToMarkdown, splitCaption } from "./html-body.js";
 import { decodeEntities } from "./metadata.js";
 import type { DroppedLine, Guess, ImportedArticle, ImportedImage } from "./model.js";

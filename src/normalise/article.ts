@@ -227,7 +227,15 @@ function readPlace(front: FrontMatter, raw: RawArticle, published: ArticleDate, 
   const fromFile = front.slug === undefined;
   const slugAt = fromFile ? { file: raw.file } : locate(raw, "slug");
   const slug = (front.slug ?? nameOf(raw)).trim();
-  if (!isValidSegment(slug)) {
+  // The slug (and the file name) must form a URL segment only where the URL is made from them: an article with its
+  // own url, or a pattern without :slug, may come from a file or CMS record whose name is no segment ("cms:5120").
+  const pattern = front.url === undefined ? (front.permalink?.trim() ?? sitePattern(config, sectionOf(raw))) : "";
+  const slugUsed = /:slug\b/.test(pattern);
+  const filenameUsed = /:filename\b/.test(pattern);
+  if (filenameUsed && !isValidSegment(nameOf(raw))) {
+    problems.push({ code: "article.invalid-slug", severity: "error", file: raw.file, field: "slug", message: "the file name cannot form the :filename part of the site's URL pattern", found: quote(nameOf(raw)), expected: FIELD_EXPECTATIONS.slug, hint: "rename the file" });
+  }
+  if (slugUsed && !isValidSegment(slug)) {
     problems.push({
       code: "article.invalid-slug",
       severity: "error",
@@ -283,7 +291,7 @@ function articleUrl(front: FrontMatter, raw: RawArticle, parts: { slug: string; 
     problems.push({ code: "article.invalid-url", severity: "error", ...locate(raw, "url"), field: "url", message: "the url is not a page of this site (siteUrl)", found: quote(front.url), expected: `${FIELD_EXPECTATIONS.url}, below ${siteUrl}/, without ?query or #fragment` });
     return undefined;
   }
-  const section = raw.relativePath.includes("/") ? raw.relativePath.slice(0, raw.relativePath.indexOf("/")) : "";
+  const section = sectionOf(raw);
   const pattern = front.permalink?.trim() ?? sitePattern(parts.config, section);
   const problem = front.permalink === undefined ? undefined : permalinkProblem(pattern);
   if (problem) {
@@ -295,6 +303,9 @@ function articleUrl(front: FrontMatter, raw: RawArticle, parts: { slug: string; 
   const path = expandPermalink(pattern, { year, month, day, slug: parts.slug, filename: nameOf(raw), category, section });
   return `${siteUrl}${path}`;
 }
+
+/** Hugo's section: the article's first folder below the articles folder ("" for a file at the top). */
+const sectionOf = (raw: RawArticle) => (raw.relativePath.includes("/") ? raw.relativePath.slice(0, raw.relativePath.indexOf("/")) : "");
 
 /** The config's pattern for a section (the article's first folder): one pattern, or the section's own, else "*", else patrika's default. */
 function sitePattern(config: SiteConfig, section: string): string {

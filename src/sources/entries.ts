@@ -27,7 +27,7 @@ export type Entry = z.input<typeof entrySchema> & {
  * One entry as a raw article: the fields as front matter (a Date as its ISO instant), the body in memory. `label` is
  * what diagnostics call it: its source, else its id or slug, else its place in the list.
  */
-export function entryToRaw(entry: unknown, index: number): { ok: true; raw: RawArticle } | { ok: false; diagnostics: Diagnostic[] } {
+export function entryToRaw(entry: unknown, index: number, htmlToMarkdown?: (html: string) => string): { ok: true; raw: RawArticle } | { ok: false; diagnostics: Diagnostic[] } {
   const label = entryLabel(entry, index);
   const parsed = entrySchema.safeParse(entry);
   if (!parsed.success) {
@@ -46,7 +46,11 @@ export function entryToRaw(entry: unknown, index: number): { ok: true; raw: RawA
   const { source, body = "", bodyFormat = "markdown", ...fields } = parsed.data;
   const data = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value instanceof Date ? dateText(value) : value]));
   const relativePath = source ?? (typeof fields.slug === "string" ? fields.slug : `entry-${index + 1}`);
-  return { ok: true, raw: { file: label, relativePath, data, fields: {}, body: { text: body, format: bodyFormat }, bodyOffset: 0 } };
+  // An HTML body (a CMS record, a page a generator rendered) becomes Markdown here, so every body is sanitised by the
+  // one Markdown renderer with raw HTML off: no script, style or event handler reaches a reader either way.
+  if (bodyFormat === "html" && !htmlToMarkdown) throw new Error("entryToRaw: an HTML body needs the converter (htmlToMarkdown)");
+  const text = bodyFormat === "html" ? htmlToMarkdown!(body) : body;
+  return { ok: true, raw: { file: label, relativePath, data, fields: {}, body: { text }, bodyOffset: 0 } };
 }
 
 /** What a diagnostic calls an entry. */
@@ -58,3 +62,7 @@ function entryLabel(entry: unknown, index: number): string {
 
 /** A Date as the date reader reads it: its instant in UTC (an invalid Date stays visibly invalid). */
 const dateText = (date: Date) => (Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString());
+
+/** Whether any entry's body is HTML (the converter is loaded only then). */
+export const hasHtmlBody = (entries: readonly unknown[]): boolean =>
+  entries.some((entry) => typeof entry === "object" && entry !== null && (entry as { bodyFormat?: unknown }).bodyFormat === "html");

@@ -77,3 +77,26 @@ describe("bengaliDate: a zod type for content collections", () => {
     expect(bad.error!.issues[0]!.message).toBe("not a date patrika can read: a relative date cannot be stored: write the date itself");
   });
 });
+
+test("an HTML body is made Markdown and rendered like any body: nothing executable reaches readers (issue 14)", async () => {
+  const result = await buildFromEntries({
+    config,
+    now: FIXTURE_NOW,
+    entries: [
+      {
+        source: "cms:5120",
+        url: "/news/metro/",
+        title: "মেট্রোরেলের সময় বাড়ল",
+        date: "2025-07-14T09:00:00+06:00",
+        bodyFormat: "html",
+        body: '<p>রাত <strong>১১টা</strong> পর্যন্ত চলবে।</p><script>alert(1)</script><img src="/x.jpg" onerror="alert(2)"><p><a href="javascript:alert(3)">লিংক</a></p>',
+      },
+    ],
+  });
+  expect([result.status, result.diagnostics]).toEqual(["ok", []]); // the source "cms:5120" is no slug, and needs not be: the url is given
+  const item = result.site!.feed.items[0]!;
+  expect(item.url).toBe("https://news.example.org/news/metro/");
+  expect(item.html).toContain("<p>রাত <strong>১১টা</strong> পর্যন্ত চলবে।</p>");
+  expect(item.html).toContain('<img src="https://news.example.org/x.jpg" alt="">');
+  expect(item.html).not.toMatch(/script|onerror|javascript:|alert/);
+});

@@ -108,3 +108,17 @@ const BLOCKS = new Set([
   "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer", "form",
   "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tr", "td", "th", "ul",
 ]);
+
+/** Link schemes that run code or smuggle content: a link to one keeps its text and loses its address. */
+const UNSAFE_LINK = /^\s*(javascript|vbscript|data):/i;
+
+/**
+ * An HTML fragment (a CMS record's body, a page a generator rendered) as Markdown: links whose address would run code
+ * keep only their text, and the converter drops scripts, styles, embeds and forms (the build's Markdown renderer,
+ * with raw HTML off, is the second guard).
+ */
+export function fragmentToMarkdown(libs: HtmlLibraries, html: string): string {
+  const document = libs.parse(`<!doctype html><html><body>${html}</body></html>`);
+  for (const link of Array.from(document.body.querySelectorAll("a[href]"))) if (UNSAFE_LINK.test(link.getAttribute("href")!)) link.removeAttribute("href");
+  return libs.markdown(document.body);
+}
