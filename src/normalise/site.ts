@@ -3,6 +3,7 @@ import { compareText } from "../diagnostics.js";
 import { formatIsoInZone } from "../dates/index.js";
 import type { ArchivePage, Article, ArticleDate, CategoryPage, Feed, FeedItem, Site, SiteConfig } from "../model.js";
 import { NEWS_WINDOW_MS } from "../limits.js";
+import { DEFAULT_PERMALINK } from "../permalinks.js";
 import { renderBody } from "./body.js";
 import { encodePath } from "./paths.js";
 
@@ -50,16 +51,18 @@ export function assembleSite(input: SiteInput): Site<Article> {
     }
   }
   const paths = [...byCategory.keys()].sort(compareText);
+  // Category pages end as the site's article URLs do: a site whose pages end in "/" serves /sports/, not /sports.
+  const categorySlash = mainPattern(config).endsWith("/") ? "/" : "";
   const categories: CategoryPage[] = paths.map((category) => ({
     category,
-    url: `${config.siteUrl}/${encodePath(category.split("/"))}`,
+    url: `${config.siteUrl}/${encodePath(category.split("/"))}${categorySlash}`,
     lastmod: newestUpdate(byCategory.get(category)!)!,
   }));
   const categoryFeeds: Feed<Article>[] = !config.categoryFeeds
     ? []
     : categories.map(({ category, url, lastmod }) => ({
         folder: `${category}/`,
-        urlFolder: `${url.slice(config.siteUrl.length + 1)}/`,
+        urlFolder: `${encodePath(category.split("/"))}/`,
         category,
         title: `${config.title}: ${config.categories?.[category]?.title ?? category}`,
         description: config.categories?.[category]?.description ?? config.description,
@@ -96,6 +99,12 @@ export function assembleSite(input: SiteInput): Site<Article> {
       notArticles: [...(input.notArticles ?? [])].sort(compareText),
     },
   };
+}
+
+/** The site's URL pattern for articles outside any listed section. */
+function mainPattern(config: SiteConfig): string {
+  const { permalink } = config;
+  return typeof permalink === "string" ? permalink : (permalink?.["*"] ?? DEFAULT_PERMALINK);
 }
 
 /** Every article some feed or archive page carries, once each: the only ones whose bodies are read. */

@@ -89,6 +89,9 @@ describe("a Hugo-shaped content folder", () => {
     const sitemap = readFileSync(join(site.out, "sitemap.xml"), "utf8");
     for (const url of ["https://hugo.example.org/sports/2025/07/cricket-final/", "https://hugo.example.org/bangladesh/ferry-fog/"]) expect(sitemap).toContain(`<loc>${url}</loc>`);
     expect(sitemap).not.toContain("old-offer");
+    // Category pages end in "/" as the site's pages do ("*": "/:category/:slug/"), so no link is a redirect.
+    expect(sitemap).toContain("<loc>https://hugo.example.org/sports/</loc>");
+    expect(readFileSync(join(site.out, "sports", "rss.xml"), "utf8")).toContain("<link>https://hugo.example.org/sports/</link>");
     expect(readFileSync(join(site.out, "news-sitemap.xml"), "utf8")).toContain("<loc>https://hugo.example.org/bangladesh/ferry-fog/</loc>");
     await expectValid(site.out);
   });
