@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { readOutputState, readPreviousFeed } from "../load/previous.js";
 import type { PublishedState } from "../model.js";
 import { LAST_BUILD } from "../render/published.js";
+import { readManifest } from "../write/manifest.js";
 import { CACHE_DIR } from "./cache.js";
 
 /** One record per output folder: the cache folder is shared by every site built from the same working directory. */
@@ -23,7 +24,7 @@ export async function previousPublish(input: { cacheRoot?: string; outDir: strin
     const state = await readRecord(input.cacheRoot, input.outDir);
     if (state) return { ok: true, previous: { state, source: LAST_BUILD } };
   }
-  const output = await readOutputState(input.outDir);
+  const output = await readOutputState(input.outDir, (await readManifest(input.outDir)).files);
   if (output) return { ok: true, previous: { state: output, source: `the feeds in ${input.outDir}` } };
   if (input.previous === undefined) return { ok: true, previous: undefined };
   const feed = await readPreviousFeed(input.previous);

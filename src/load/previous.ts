@@ -5,7 +5,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { glob } from "tinyglobby";
 import type { Diagnostic } from "../diagnostics.js";
 import { contentHash, tagHost } from "../ids.js";
 import type { PublishedItem, PublishedNews, PublishedState } from "../model.js";
@@ -16,20 +15,27 @@ const FETCH_TIMEOUT_MS = 15_000;
 
 export type PreviousResult = { ok: true; state: PublishedState | undefined } | { ok: false; diagnostic: Diagnostic };
 
-/** The state the feeds (JSON Feed, every folder) and news sitemap parts in an output folder describe; undefined when there are none. */
-export async function readOutputState(outDir: string): Promise<PublishedState | undefined> {
-  const feedFiles = await glob([`**/${OUTPUTS.jsonFeed.name}`], { cwd: outDir, onlyFiles: true, followSymbolicLinks: false, ignore: [`${ARCHIVE_FOLDER}/**`] }).catch(() => [] as string[]);
+/**
+ * The state the feeds (JSON Feed, every folder) and news sitemap parts in an output folder describe; undefined when
+ * there are none. Only files patrika wrote are read (`files`, from the folder's manifest): a site's dist/ may hold
+ * another tool's feed.json.
+ */
+export async function readOutputState(outDir: string, files: readonly string[]): Promise<PublishedState | undefined> {
+  const isFeed = (name: string) => name.endsWith(`/${OUTPUTS.jsonFeed.name}`) || name === OUTPUTS.jsonFeed.name;
   const feeds: PublishedState["feeds"] = {};
-  for (const name of feedFiles) {
+  for (const name of files.filter((f) => isFeed(f) && !f.startsWith(`${ARCHIVE_FOLDER}/`))) {
     const items = jsonFeedItems(await readFile(join(outDir, name), "utf8").catch(() => ""));
     if (items) feeds[name.slice(0, name.length - OUTPUTS.jsonFeed.name.length)] = items;
   }
   if (Object.keys(feeds).length === 0) return undefined;
-  const newsFiles = await glob(["news-sitemap.xml", "news-sitemap-+([0-9]).xml"], { cwd: outDir, onlyFiles: true }).catch(() => [] as string[]);
   const news: PublishedNews[] = [];
-  for (const name of newsFiles.sort()) news.push(...newsEntries(await readFile(join(outDir, name), "utf8").catch(() => "")));
+  for (const name of files.filter((f) => /^news-sitemap(-\d+)?\.xml$/.test(f)).sort(compareParts)) news.push(...newsEntries(await readFile(join(outDir, name), "utf8").catch(() => "")));
   return { ...idHostOf(feeds), feeds, news };
 }
+
+/** news-sitemap.xml, news-sitemap-2.xml, … -10.xml in part order. */
+const compareParts = (a: string, b: string) => partNumber(a) - partNumber(b);
+const partNumber = (name: string) => Number(/-(\d+)\.xml$/.exec(name)?.[1] ?? 1);
 
 /**
  * The state one published feed describes (JSON Feed, RSS 2.0 or Atom), from a file or an http(s) URL, as the main
