@@ -67,7 +67,7 @@ test("an article URL that is no page Astro built fails the build, naming the fil
     `patrika: 1 article URL(s) are not pages Astro built (is the permalink option "/news/:slug/" the route of the article pages?):\n  ${ARTICLES}/shelters.md: https://x.example.org/news/shelters/`,
   );
   const { logged } = await runHooks({ site: "https://x.example.org", trailingSlash: "always" }, { checkLinks: true }, PAGES.filter((p) => p !== "bangladesh/"));
-  expect(logged[0]).toBe("warn the sitemap lists https://x.example.org/bangladesh, which is not a page Astro built");
+  expect(logged[0]).toBe("warn the sitemap lists https://x.example.org/bangladesh/, which is not a page Astro built");
   const unchecked = await runHooks({ site: "https://x.example.org", trailingSlash: "always" }, { checkLinks: false }, []);
   expect(links(unchecked.rss)).toHaveLength(4);
 });
