@@ -103,6 +103,18 @@ export const configSchema = z.strictObject({
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/, "a file name ending in .html, such as index.html")
     .default("index.html")
     .describe("File name of the preview page written by --preview (default index.html); choose another when the output folder is a site whose index.html another tool writes."),
+  /**
+   * Where the site serves its category pages, as a path with `:category` (default `/:category`, ending in "/" when the
+   * article URLs do), or false for a site that has none: they are then left out of the sitemap, and category feeds
+   * link to the home page, so no URL patrika publishes is a page the site does not have.
+   */
+  categoryPages: z
+    .union([
+      z.literal(false),
+      z.string().regex(/^\/([A-Za-z0-9._~/-]*):category\b[A-Za-z0-9._~/-]*$/, "a path from the site root with :category, such as /category/:category/"),
+    ])
+    .optional()
+    .describe("Where the site's category pages are (a path with :category, default /:category), or false when it has none."),
   /** Write per-category feeds (output/<category>/rss.xml, atom.xml, feed.json); default true. */
   categoryFeeds: z.boolean().default(true).describe("Write rss.xml, atom.xml and feed.json per category."),
   /** Write RFC 5005 archive pages of the Atom feed (output/archive/N.xml) so readers can fetch every article. */
@@ -141,6 +153,7 @@ function resolveConfig(parsed: z.output<typeof configSchema>) {
     earliestDate: parsed.earliestDate,
     maxFutureDays: parsed.maxFutureDays,
     categoryFeeds: parsed.categoryFeeds,
+    ...(parsed.categoryPages !== undefined ? { categoryPages: parsed.categoryPages } : {}),
     previewFile: parsed.previewFile,
     ...(parsed.permalink ? { permalink: parsed.permalink } : {}),
     ...(parsed.idHost ? { idHost: parsed.idHost.toLowerCase() } : {}),

@@ -51,24 +51,20 @@ export function assembleSite(input: SiteInput): Site<Article> {
     }
   }
   const paths = [...byCategory.keys()].sort(compareText);
-  // Category pages end as the site's article URLs do: a site whose pages end in "/" serves /sports/, not /sports.
-  const categorySlash = mainPattern(config).endsWith("/") ? "/" : "";
-  const categories: CategoryPage[] = paths.map((category) => ({
-    category,
-    url: `${config.siteUrl}/${encodePath(category.split("/"))}${categorySlash}`,
-    lastmod: newestUpdate(byCategory.get(category)!)!,
-  }));
+  const pageUrl = categoryPageUrl(config);
+  const lastmodOf = (category: string) => newestUpdate(byCategory.get(category)!)!;
+  const categories: CategoryPage[] = pageUrl ? paths.map((category) => ({ category, url: pageUrl(category), lastmod: lastmodOf(category) })) : [];
   const categoryFeeds: Feed<Article>[] = !config.categoryFeeds
     ? []
-    : categories.map(({ category, url, lastmod }) => ({
+    : paths.map((category) => ({
         folder: `${category}/`,
         urlFolder: `${encodePath(category.split("/"))}/`,
         category,
         title: `${config.title}: ${config.categories?.[category]?.title ?? category}`,
         description: config.categories?.[category]?.description ?? config.description,
-        homeUrl: url,
+        homeUrl: pageUrl ? pageUrl(category) : feed.homeUrl,
         items: byCategory.get(category)!.slice(0, config.feedSize),
-        updated: lastmod,
+        updated: lastmodOf(category),
       }));
 
   const archive: ArchivePage<Article>[] = [];
@@ -102,6 +98,16 @@ export function assembleSite(input: SiteInput): Site<Article> {
 }
 
 /** The site's URL pattern for articles outside any listed section. */
+/**
+ * The URL of a category's page on the site, or undefined when the site has none (`categoryPages: false`). By default
+ * `/:category`, ending as the site's article URLs do: a site whose pages end in "/" serves /sports/, not /sports.
+ */
+function categoryPageUrl(config: SiteConfig): ((category: string) => string) | undefined {
+  if (config.categoryPages === false) return undefined;
+  const pattern = config.categoryPages ?? `/:category${mainPattern(config).endsWith("/") ? "/" : ""}`;
+  return (category) => `${config.siteUrl}${pattern.replace(":category", encodePath(category.split("/")))}`;
+}
+
 function mainPattern(config: SiteConfig): string {
   const { permalink } = config;
   return typeof permalink === "string" ? permalink : (permalink?.["*"] ?? DEFAULT_PERMALINK);

@@ -52,3 +52,25 @@ test("two articles at one URL are both named", () => {
     expect.objectContaining({ code: "article.duplicate-url", file: "articles/z/old.md", message: "this article has the same URL as articles/old.md" }),
   ]);
 });
+
+describe("category pages are where the site serves them, or absent", () => {
+  const categorised = [make("flood", "2025-07-13T08:00:00+06:00", "category: bangladesh/sylhet")];
+  const pages = (categoryPages?: string | false) => {
+    const built = siteOf({ config: testConfig(categoryPages === undefined ? {} : { categoryPages }), now: FIXTURE_NOW, articles: categorised, drafts: [] });
+    return { pages: built.categories.map((c) => c.url), feedLinks: built.categoryFeeds.map((f) => f.homeUrl) };
+  };
+
+  test("by default at /:category, below the site URL", () => {
+    const urls = ["https://news.example.org/bangladesh", "https://news.example.org/bangladesh/sylhet"];
+    expect(pages()).toEqual({ pages: urls, feedLinks: urls });
+  });
+
+  test("at the config's pattern, the category path percent-encoded once", () => {
+    const urls = ["https://news.example.org/category/bangladesh/", "https://news.example.org/category/bangladesh/sylhet/"];
+    expect(pages("/category/:category/")).toEqual({ pages: urls, feedLinks: urls });
+  });
+
+  test("with categoryPages false, no category page is listed and the category feeds link to the home page", () => {
+    expect(pages(false)).toEqual({ pages: [], feedLinks: ["https://news.example.org/", "https://news.example.org/"] });
+  });
+});
