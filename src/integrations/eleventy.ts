@@ -130,14 +130,16 @@ export function entryOf(item: EleventyItem, collectionTag: string): Entry {
     if (value !== undefined) fields[key] = value instanceof Date && typeof own[key] === "string" ? own[key] : value;
   }
   const tags = topics(item.data.tags, collectionTag);
-  const markdown = /\.(md|markdown)$/.test(item.inputPath);
+  // The page as Eleventy rendered it (its template language run, shortcodes expanded), without the layout; the
+  // Markdown source only where Eleventy gave no rendered content.
+  const rendered = typeof item.templateContent === "string";
   return {
     ...fields,
     ...(tags.length > 0 ? { tags } : {}),
     source: item.inputPath.replace(/^\.\//, ""),
     url: item.url as string,
-    body: String((markdown ? item.rawInput : item.templateContent) ?? ""),
-    bodyFormat: markdown ? "markdown" : "html",
+    body: String((rendered ? item.templateContent : item.rawInput) ?? ""),
+    bodyFormat: rendered ? "html" : "markdown",
   };
 }
 

@@ -96,6 +96,12 @@ test("fields come from Eleventy's data cascade: categories from directory data, 
   expect([sports.title, sports.items.map((i) => i.link)]).toEqual(["চরের খবর: খেলা", [ARTICLES[1]]]);
 });
 
+test("bodies are the pages as Eleventy rendered them: the template language run, no layout", () => {
+  const feed = JSON.parse(read("feed.json")) as { items: { url: string; content_html: string }[] };
+  const onion = feed.items.find((i) => i.url === ARTICLES[2])!;
+  expect(onion.content_html).toBe("<p>পাইকারি বাজারে সরবরাহ বাড়ায় দাম কমেছে।</p>\n<p>দাম কমেছে 10 টাকা।</p>\n");
+});
+
 test("every output validates against its schema and the spec rules", async () => {
   await expectValidOutputs(out, feedFiles(out));
 });
