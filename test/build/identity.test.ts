@@ -5,13 +5,14 @@
  */
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { createServer } from "node:http";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import Parser from "rss-parser";
 import { build, check } from "../../src/build/index.js";
 import type { BuildReport } from "../../src/model.js";
+import { editorIn } from "../support/editor.js";
 
 const NOW = new Date("2025-07-14T12:00:00+06:00");
 const HOST = "www.dainik-nodipar.com.bd";
@@ -26,18 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function write(name: string, frontMatter: string, body = "লেখা।"): void {
-  mkdirSync(dirname(join(root, "articles", name)), { recursive: true });
-  writeFileSync(join(root, "articles", name), `---\n${frontMatter}\n---\n${body}\n`);
-}
-function edit(name: string, change: (text: string) => string): void {
-  const path = join(root, "articles", name);
-  writeFileSync(path, change(readFileSync(path, "utf8")));
-}
-function move(from: string, to: string): void {
-  mkdirSync(dirname(join(root, "articles", to)), { recursive: true });
-  renameSync(join(root, "articles", from), join(root, "articles", to));
-}
+const { write, edit, move } = editorIn(() => root);
 function writeConfig(extra: Record<string, unknown>): void {
   writeFileSync(join(root, "patrika.config.json"), JSON.stringify({ siteUrl: `https://${HOST}`, title: "দৈনিক নদীপার", ...extra }));
 }

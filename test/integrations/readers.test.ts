@@ -5,10 +5,11 @@
  * test/build/identity.test.ts checks the same edits with JavaScript parsers, the ids and the publish diff.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { build } from "../../src/build/index.js";
+import { editorIn } from "../support/editor.js";
 
 const NOW = new Date("2025-07-14T12:00:00+06:00");
 const installed = spawnSync("newsboat", ["--version"], { encoding: "utf8" }).status === 0;
@@ -25,18 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function write(name: string, frontMatter: string): void {
-  mkdirSync(dirname(join(root, "articles", name)), { recursive: true });
-  writeFileSync(join(root, "articles", name), `---\n${frontMatter}\n---\nলেখা।\n`);
-}
-function edit(name: string, change: (text: string) => string): void {
-  const path = join(root, "articles", name);
-  writeFileSync(path, change(readFileSync(path, "utf8")));
-}
-function move(from: string, to: string): void {
-  mkdirSync(dirname(join(root, "articles", to)), { recursive: true });
-  renameSync(join(root, "articles", from), join(root, "articles", to));
-}
+const { write, edit, move } = editorIn(() => root);
 function writeConfig(config: Record<string, unknown>): void {
   writeFileSync(join(root, "patrika.config.json"), JSON.stringify({ title: "দৈনিক নদীপার", ...config }));
 }
