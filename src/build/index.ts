@@ -7,6 +7,7 @@ import { hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { readBodies } from "../load/bodies.js";
 import type { Article, BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { idHostOf, type ArticleResult } from "../normalise/article.js";
+import type { renderBody } from "../normalise/body.js";
 import { hostMove, keepKnownIds } from "../normalise/identity.js";
 import { diffPublished, publishedState } from "../render/published.js";
 import { assembleSite, attachBodies, feedArticles, findCollisions, stableNowRange } from "../normalise/site.js";
@@ -18,6 +19,7 @@ import { GENERATOR } from "../version.js";
 import { ForeignOutputError, OutputLockedError, OutputWriteError, writeAtomically, type WriteIo } from "../write/atomic.js";
 import { readManifest } from "../write/manifest.js";
 import { normaliseScan, scanArticles, type Scan } from "./articles.js";
+import { RenderedBodies } from "./bodies.js";
 import { BuildCache } from "./cache.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
@@ -124,7 +126,10 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
   const files = scan.files.map((file) => join(paths.articlesDir, file));
   const prior = await previousPublish({ ...(options.cache ? { cacheRoot: options.cacheRoot ?? process.cwd() } : {}), outDir: paths.outDir, ...(options.previous ? { previous: options.previous } : {}) });
   if (!prior.ok) return emptyReport("config-error", [prior.diagnostic], paths);
-  return { ...siteFromResults(results, files, config, { ...options, previous: prior.previous }), articlesFromCache: fromCache, threads, paths };
+  const bodies = options.cache ? await RenderedBodies.open(options.cacheRoot ?? process.cwd(), `${cacheKey(config, paths.articlesDir)} bodies`) : undefined;
+  const site = siteFromResults(results, files, config, { ...options, previous: prior.previous, ...(bodies ? { renderBody: bodies.render } : {}) });
+  if (bodies && saveCache && site.status === "ok") await bodies.save().catch(() => undefined); // only costs speed next time
+  return { ...site, articlesFromCache: fromCache, threads, paths };
 }
 
 /**
@@ -135,7 +140,7 @@ export function siteFromResults(
   results: readonly ArticleResult[],
   files: readonly string[],
   config: SiteConfig,
-  options: Pick<BuildOptions, "now" | "skipInvalid" | "strictIds"> & { previous?: Previous },
+  options: Pick<BuildOptions, "now" | "skipInvalid" | "strictIds"> & { previous?: Previous; renderBody?: typeof renderBody },
 ): Omit<BuildReport, "paths"> {
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
@@ -158,7 +163,7 @@ export function siteFromResults(
   const sorted = sortDiagnostics(diagnostics);
   const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
   const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts, notArticles });
-  const site = attachBodies(plan, readBodies(feedArticles(plan)));
+  const site = attachBodies(plan, readBodies(feedArticles(plan)), options.renderBody);
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
   const skipped = options.skipInvalid ? [...invalidFiles] : [];
   const stableNow = stableNowRange(articles, options.now, config.maxFutureDays);
