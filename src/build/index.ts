@@ -191,14 +191,15 @@ export function renderOutputs(
   if (preview) {
     const outputs = listed.map(({ name, count }) => ({ name, count }));
     rendered.push({ name: config.previewFile, content: renderPreview(site, outputs), count: site.feed.items.length });
+    listed.push({ name: config.previewFile, count: site.feed.items.length });
   }
-  if (preview) listed.push({ name: config.previewFile, count: site.feed.items.length });
   // The report's text is final only once written (it states the generation): sizes are read when they are asked for.
+  const keptBytes = new Map(incremental?.outputs.map((o) => [o.name, o.bytes]));
   const files = (): OutputFile[] => {
     const contents = new Map(rendered.map((o) => [o.name, o.content]));
     return listed.map(({ name, count }) => {
       const content = contents.get(name);
-      return { name, count, bytes: content === undefined ? (formats.find((o) => o.name === name) as { bytes: number }).bytes : Buffer.byteLength(content) };
+      return { name, count, bytes: content === undefined ? keptBytes.get(name)! : Buffer.byteLength(content) };
     });
   };
   return { rendered, document, files };
