@@ -189,3 +189,21 @@ test("an edit to an article no feed carries rewrites neither the feeds nor the n
   expect(inode("sitemap.xml")).toBe(before[2]);
   expect(inode("economy/feed.json")).toBe(before[4]);
 }, 60_000);
+
+test("an output changed or removed by hand is rendered again, not kept", async () => {
+  const articles = join(root, "articles");
+  mkdirSync(articles, { recursive: true });
+  for (let i = 1; i <= 6; i++) writeFileSync(join(articles, `s${i}.md`), text({ title: `খবর ${i}`, published: START - i * 20 * HOUR, category: "sports", body: `লেখা ${i}।` }));
+  writeFileSync(join(root, "patrika.config.json"), JSON.stringify({ siteUrl: "https://www.dainik-nodipar.com.bd", title: "দৈনিক নদীপার", feedSize: 3 }));
+  const options = { now: new Date(START), articlesDir: articles, configFile: join(root, "patrika.config.json"), cacheRoot: root, cache: true };
+  await build({ ...options, outDir: join(root, "A") });
+  const sitemap = readFileSync(join(root, "A", "sitemap.xml"), "utf8");
+  const feed = readFileSync(join(root, "A", "sports", "rss.xml"), "utf8");
+  // Same size, so only the stamp tells: the file is not the one the build wrote.
+  writeFileSync(join(root, "A", "sitemap.xml"), sitemap.replace("<urlset", "<urlSet"));
+  rmSync(join(root, "A", "sports", "rss.xml"));
+  writeFileSync(join(articles, "s6.md"), text({ title: "খবর 6", published: START - 120 * HOUR, category: "sports", body: "নতুন লেখা।" }));
+  expect((await build({ ...options, outDir: join(root, "A") })).status).toBe("ok");
+  expect(readFileSync(join(root, "A", "sitemap.xml"), "utf8")).toBe(sitemap);
+  expect(readFileSync(join(root, "A", "sports", "rss.xml"), "utf8")).toBe(feed);
+}, 60_000);
