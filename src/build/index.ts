@@ -7,6 +7,7 @@ import { hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { readBodies } from "../load/bodies.js";
 import type { Article, BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { idHostOf, type ArticleResult } from "../normalise/article.js";
+import type { renderBody } from "../normalise/body.js";
 import { hostMove, keepKnownIds } from "../normalise/identity.js";
 import { diffPublished, publishedState } from "../render/published.js";
 import { assembleSite, attachBodies, feedArticles, findCollisions, stableNowRange } from "../normalise/site.js";
@@ -18,9 +19,11 @@ import { GENERATOR } from "../version.js";
 import { ForeignOutputError, OutputLockedError, OutputWriteError, writeAtomically, type WriteIo } from "../write/atomic.js";
 import { readManifest } from "../write/manifest.js";
 import { normaliseScan, scanArticles, type Scan } from "./articles.js";
+import { RenderedBodies } from "./bodies.js";
 import { BuildCache } from "./cache.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
+import { readOutputsRecord, recordOf as outputsRecordOf, renderIncrementally, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
 import { inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 
 export interface BuildOptions {
@@ -85,17 +88,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ? { key: cacheKey(config, paths.articlesDir), outDir: resolve(paths.outDir), skipInvalid: options.skipInvalid ?? false, inputs: inputsFingerprint(listed.scan.files, listed.scan.stamps) }
     : undefined;
   // A preview page written once is kept fresh: a plain build after `preview` writes it again rather than removing it.
-  const preview = options.preview === true || (await readManifest(paths.outDir)).files.includes(config.previewFile);
+  const manifest = await readManifest(paths.outDir);
+  const preview = options.preview === true || manifest.files.includes(config.previewFile);
   if (recordOf && !preview) {
     const reused = await reuseLastBuild({ now: options.now, config, paths, expected: recordOf, root, ...(options.io ? { io: options.io } : {}) });
     if (reused) return reused;
   }
   const report = await collect(options, config, paths, listed.scan, true);
   if (report.status !== "ok" || !report.site) return report;
-  const { rendered, document } = renderOutputs(report, config, preview);
-  const written = await writeOutputs(paths.outDir, rendered, options, document);
+  // With the cache, only the outputs whose inputs changed are rendered and written; the rest stay as they are.
+  const previousOutputs = recordOf ? await readOutputsRecord(root, recordOf.key, paths.outDir) : undefined;
+  const incremental = recordOf ? renderIncrementally(report.site, previousOutputs, paths.outDir, new Set(manifest.files)) : undefined;
+  const { rendered, document, files: filesOf } = renderOutputs(report, config, preview, incremental);
+  const written = await writeOutputs(paths.outDir, rendered, { ...options, keep: incremental?.keep ?? [] }, document);
   if (!written.ok) return { ...report, diagnostics: [...report.diagnostics, written.diagnostic], status: "write-error", outputUntouched: written.untouched };
-  const files: OutputFile[] = rendered.map(({ name, count, content }) => ({ name, count, bytes: Buffer.byteLength(content) }));
+  const writtenRecord = incremental && recordOf && outputsRecordOf(recordOf.key, paths.outDir, incremental);
+  if (writtenRecord) await writeOutputsRecord(root, writtenRecord).catch(() => undefined); // without it the next build renders everything
+  const files = filesOf();
   if (options.cache && report.published) await recordPublish(root, paths.outDir, report.published).catch(() => undefined); // the output folder is asked instead
   const outputs = statOutputs(paths.outDir, files.map((f) => f.name));
   if (recordOf && report.stableNow && outputs && !preview) {
@@ -117,7 +126,10 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
   const files = scan.files.map((file) => join(paths.articlesDir, file));
   const prior = await previousPublish({ ...(options.cache ? { cacheRoot: options.cacheRoot ?? process.cwd() } : {}), outDir: paths.outDir, ...(options.previous ? { previous: options.previous } : {}) });
   if (!prior.ok) return emptyReport("config-error", [prior.diagnostic], paths);
-  return { ...siteFromResults(results, files, config, { ...options, previous: prior.previous }), articlesFromCache: fromCache, threads, paths };
+  const bodies = options.cache ? await RenderedBodies.open(options.cacheRoot ?? process.cwd(), `${cacheKey(config, paths.articlesDir)} bodies`) : undefined;
+  const site = siteFromResults(results, files, config, { ...options, previous: prior.previous, ...(bodies ? { renderBody: bodies.render } : {}) });
+  if (bodies && saveCache && site.status === "ok") await bodies.save().catch(() => undefined); // only costs speed next time
+  return { ...site, articlesFromCache: fromCache, threads, paths };
 }
 
 /**
@@ -128,7 +140,7 @@ export function siteFromResults(
   results: readonly ArticleResult[],
   files: readonly string[],
   config: SiteConfig,
-  options: Pick<BuildOptions, "now" | "skipInvalid" | "strictIds"> & { previous?: Previous },
+  options: Pick<BuildOptions, "now" | "skipInvalid" | "strictIds"> & { previous?: Previous; renderBody?: typeof renderBody },
 ): Omit<BuildReport, "paths"> {
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
@@ -151,7 +163,7 @@ export function siteFromResults(
   const sorted = sortDiagnostics(diagnostics);
   const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
   const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts, notArticles });
-  const site = attachBodies(plan, readBodies(feedArticles(plan)));
+  const site = attachBodies(plan, readBodies(feedArticles(plan)), options.renderBody);
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
   const skipped = options.skipInvalid ? [...invalidFiles] : [];
   const stableNow = stableNowRange(articles, options.now, config.maxFutureDays);
@@ -160,23 +172,44 @@ export function siteFromResults(
   return { status, diagnostics: sorted, site, files: [], articlesFound: files.length, articlesFromCache: 0, threads: 1, skipped, stableNow, published, ...(publish ? { publish } : {}) };
 }
 
-/** Every output of a valid site, rendered: the formats, the report, and the preview page when asked for. */
-export function renderOutputs(report: BuildReport, config: SiteConfig, preview: boolean): { rendered: RenderedOutput[]; document: Record<string, unknown> } {
+/**
+ * Every output of a valid site, rendered: the formats, the report, and the preview page when asked for. With an
+ * incremental render, the formats it rendered (the ones it kept are only listed in `files`).
+ */
+export function renderOutputs(
+  report: BuildReport,
+  config: SiteConfig,
+  preview: boolean,
+  incremental?: IncrementalRender,
+): { rendered: RenderedOutput[]; document: Record<string, unknown>; files: () => OutputFile[] } {
   const site = report.site!;
   const document = reportDocument(report);
-  const rendered = [...renderSite(site), { name: OUTPUTS.report.name, content: renderReportDocument(document), count: report.skipped.length }];
+  const formats = incremental?.outputs ?? renderSite(site);
+  const rendered = formats.filter((o): o is RenderedOutput => o.content !== undefined);
+  const listed: { name: string; count: number }[] = [...formats, { name: OUTPUTS.report.name, count: report.skipped.length }];
+  rendered.push({ name: OUTPUTS.report.name, content: renderReportDocument(document), count: report.skipped.length });
   if (preview) {
-    const outputs = rendered.map(({ name, count }) => ({ name, count }));
+    const outputs = listed.map(({ name, count }) => ({ name, count }));
     rendered.push({ name: config.previewFile, content: renderPreview(site, outputs), count: site.feed.items.length });
+    listed.push({ name: config.previewFile, count: site.feed.items.length });
   }
-  return { rendered, document };
+  // The report's text is final only once written (it states the generation): sizes are read when they are asked for.
+  const keptBytes = new Map(incremental?.outputs.map((o) => [o.name, o.bytes]));
+  const files = (): OutputFile[] => {
+    const contents = new Map(rendered.map((o) => [o.name, o.content]));
+    return listed.map(({ name, count }) => {
+      const content = contents.get(name);
+      return { name, count, bytes: content === undefined ? keptBytes.get(name)! : Buffer.byteLength(content) };
+    });
+  };
+  return { rendered, document, files };
 }
 
 /** Writes the set in dependency order (parts before the indexes that name them); a failure as a diagnostic. */
 export async function writeOutputs(
   outDir: string,
   rendered: RenderedOutput[],
-  options: Pick<BuildOptions, "io" | "replaceForeign">,
+  options: Pick<BuildOptions, "io" | "replaceForeign"> & { keep?: readonly string[] },
   document?: Record<string, unknown>,
 ): Promise<{ ok: true; generation: number } | { ok: false; diagnostic: Diagnostic; untouched: boolean }> {
   const ordered = rendered.map((file, i) => ({ file, i })).sort((a, b) => writeOrder(a.file.name) - writeOrder(b.file.name) || a.i - b.i);
@@ -187,7 +220,7 @@ export async function writeOutputs(
     const written = await writeAtomically(
       outDir,
       ordered.map(({ file }) => ({ name: file.name, content: contentOf(file) })),
-      { ...(options.io ? { io: options.io } : {}), replaceForeign: options.replaceForeign === true },
+      { ...(options.io ? { io: options.io } : {}), replaceForeign: options.replaceForeign === true, ...(options.keep ? { keep: options.keep } : {}) },
     );
     if (report && document) report.content = renderReportDocument(withGeneration(document, written.generation));
     return { ok: true, generation: written.generation };

@@ -26,14 +26,19 @@ export function keepKnownIds(articles: readonly Article[], known: readonly Known
   const byId = new Set(known.map((item) => item.id));
   const byUrl = new Map(known.map((item) => [item.url, item]));
   const byDateTitle = new Map(known.map((item) => [dateTitle(Date.parse(item.published), item.title), item]));
-  const inUse = new Set(articles.map((a) => a.id));
+  // Most articles of an archive were in no feed: a number looked up first spares building their date-title keys.
+  const knownInstants = new Set(known.map((item) => Date.parse(item.published)));
+  let inUse: Set<string> | undefined; // made only when some story looks renamed
   const diagnostics: Diagnostic[] = [];
   const changes: IdChange[] = [];
   const result = articles.map((article) => {
     if (byId.has(article.id)) return article;
     const sameUrl = byUrl.get(article.url);
-    const was = sameUrl ?? byDateTitle.get(dateTitle(article.published.instant.getTime(), article.title));
-    if (!was || inUse.has(was.id) || was.id === article.id) return article;
+    const instant = article.published.instant.getTime();
+    const was = sameUrl ?? (knownInstants.has(instant) ? byDateTitle.get(dateTitle(instant, article.title)) : undefined);
+    if (!was) return article;
+    inUse ??= new Set(articles.map((a) => a.id));
+    if (inUse.has(was.id) || was.id === article.id) return article;
     // A minted id under another host is a site move the config has decided on (hostMove), not a rename.
     const rename = article.idMinted && tagHost(was.id) === tagHost(article.id);
     const keep = rename && !options.strict;

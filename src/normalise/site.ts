@@ -123,16 +123,17 @@ export function feedArticles(site: Site<Article>): Set<Article> {
 
 /**
  * The site with every feed item's body rendered (sanitised HTML and a plain-text excerpt), each once however many
- * feeds carry it. Pure: `bodies` holds the Markdown of every article in feedArticles(site).
+ * feeds carry it. Pure: `bodies` holds the Markdown of every article in feedArticles(site); `render` is renderBody
+ * or one that remembers its results (the build's, across builds).
  */
-export function attachBodies(site: Site<Article>, bodies: ReadonlyMap<Article, string>): Site {
+export function attachBodies(site: Site<Article>, bodies: ReadonlyMap<Article, string>, render: typeof renderBody = renderBody): Site {
   const rendered = new Map<Article, FeedItem>();
   const toItem = (article: Article): FeedItem => {
     let item = rendered.get(article);
     if (!item) {
       const body = bodies.get(article);
       if (body === undefined) throw new Error(`attachBodies: no body for ${article.file}`);
-      const { html, excerpt } = renderBody(body, article.url);
+      const { html, excerpt } = render(body, article.url);
       item = { ...article, html, description: article.summary ?? excerpt };
       rendered.set(article, item);
     }

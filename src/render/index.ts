@@ -1,10 +1,10 @@
-import type { Site } from "../model.js";
+import type { ArchivePage, Feed, Site } from "../model.js";
 import { archivePagePath, FEED_KINDS, OUTPUTS, type OutputKey } from "../outputs.js";
 import { renderAtom, renderAtomArchive } from "./atom.js";
 import { renderJsonFeed } from "./json-feed.js";
 import { renderNewsSitemap } from "./news-sitemap.js";
 import { renderRss } from "./rss.js";
-import { renderSitemap, renderSitemapIndex } from "./sitemap.js";
+import { renderSitemap, renderSitemapIndex, type SitemapPart } from "./sitemap.js";
 
 /** One rendered output: its path below the output folder, its text, and how many items, entries or URLs it holds. */
 export interface RenderedOutput {
@@ -22,20 +22,37 @@ const FEED_RENDERERS: Record<Extract<OutputKey, "rss" | "atom" | "jsonFeed">, (s
 
 /** Every output of the site but the report and the preview page, rendered in memory. Pure. */
 export function renderSite(site: Site): RenderedOutput[] {
-  const files: RenderedOutput[] = [];
-  for (const feed of [site.feed, ...site.categoryFeeds]) {
-    for (const kind of FEED_KINDS) {
-      const render = FEED_RENDERERS[kind.key as keyof typeof FEED_RENDERERS];
-      files.push({ name: `${feed.folder}${kind.name}`, content: render(site, feed), count: feed.items.length });
-    }
-  }
-  for (const page of site.archive) files.push({ name: archivePagePath(page.number), content: renderAtomArchive(site, page), count: page.items.length });
-  for (const [parts, index] of [
-    [renderNewsSitemap(site), OUTPUTS.newsSitemapIndex.name],
-    [renderSitemap(site), OUTPUTS.sitemapIndex.name],
-  ] as const) {
-    files.push(...parts.map(({ name, content, count }) => ({ name, content, count })));
-    files.push({ name: index, content: renderSitemapIndex(site, parts), count: parts.length });
-  }
-  return files;
+  return [
+    ...[site.feed, ...site.categoryFeeds].flatMap((feed) => renderFeedFiles(site, feed)),
+    ...site.archive.map((page) => renderArchiveFile(site, page)),
+    ...renderNewsSitemapFiles(site),
+    ...renderSitemapFiles(site),
+  ];
+}
+
+/** One feed's files (rss.xml, atom.xml, feed.json in its folder). */
+export function renderFeedFiles(site: Site, feed: Feed): RenderedOutput[] {
+  return FEED_KINDS.map((kind) => {
+    const render = FEED_RENDERERS[kind.key as keyof typeof FEED_RENDERERS];
+    return { name: `${feed.folder}${kind.name}`, content: render(site, feed), count: feed.items.length };
+  });
+}
+
+/** One RFC 5005 archive page. */
+export function renderArchiveFile(site: Site, page: ArchivePage): RenderedOutput {
+  return { name: archivePagePath(page.number), content: renderAtomArchive(site, page), count: page.items.length };
+}
+
+/** The Google News sitemap's parts, then their index. */
+export function renderNewsSitemapFiles(site: Site): RenderedOutput[] {
+  return withIndex(site, renderNewsSitemap(site), OUTPUTS.newsSitemapIndex.name);
+}
+
+/** The sitemap's parts, then their index. */
+export function renderSitemapFiles(site: Site): RenderedOutput[] {
+  return withIndex(site, renderSitemap(site), OUTPUTS.sitemapIndex.name);
+}
+
+function withIndex(site: Site, parts: readonly SitemapPart[], index: string): RenderedOutput[] {
+  return [...parts.map(({ name, content, count }) => ({ name, content, count })), { name: index, content: renderSitemapIndex(site, parts), count: parts.length }];
 }

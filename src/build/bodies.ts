@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { renderBody, type RenderedBody } from "../normalise/body.js";
+import { CACHE_DIR } from "./cache.js";
+
+const BODIES_FILE = "bodies.json";
+/**
+ * Past this many bodies (a site with archive pages renders every article's) the store would cost more to read and
+ * write than rendering saves: none are kept.
+ */
+const MAX_STORED = 2000;
+
+/**
+ * The feed items' bodies as the last build rendered them, by the sha256 of their Markdown and the URL their links
+ * resolve against (renderBody's only inputs): an edit renders the one body that changed, not every feed's. Only the
+ * bodies a build used are kept, so it holds one set of feeds' worth.
+ */
+export class RenderedBodies {
+  private readonly used = new Map<string, RenderedBody>();
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly key: string,
+    private readonly known: ReadonlyMap<string, RenderedBody>,
+  ) {}
+
+  /** Opens the store in `root`/.patrika-cache for `key`; a missing, foreign or damaged one starts empty. */
+  static async open(root: string, key: string): Promise<RenderedBodies> {
+    const path = join(root, CACHE_DIR, BODIES_FILE);
+    let known = new Map<string, RenderedBody>();
+    try {
+      const stored = JSON.parse(await readFile(path, "utf8")) as { key?: string; bodies?: Record<string, RenderedBody> };
+      if (stored.key === key && stored.bodies) known = new Map(Object.entries(stored.bodies));
+    } catch {
+      // none yet, or unreadable: every body is rendered
+    }
+    return new RenderedBodies(path, key, known);
+  }
+
+  /** renderBody, answered from the store when this Markdown was rendered for this URL before. */
+  readonly render = (body: string, articleUrl: string): RenderedBody => {
+    const id = `${createHash("sha256").update(body).digest("hex")} ${articleUrl}`;
+    let rendered = this.used.get(id) ?? this.known.get(id);
+    if (!rendered) {
+      rendered = renderBody(body, articleUrl);
+      this.changed = true;
+    }
+    this.used.set(id, rendered);
+    return rendered;
+  };
+
+  /** Writes the bodies this build used, when they differ from the ones stored (none past MAX_STORED). */
+  async save(): Promise<void> {
+    const over = this.used.size > MAX_STORED;
+    if (over ? this.known.size === 0 : !this.changed && this.used.size === this.known.size) return;
+    const bodies = over ? new Map<string, RenderedBody>() : this.used;
+    await mkdir(join(this.path, ".."), { recursive: true });
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify({ key: this.key, bodies: Object.fromEntries(bodies) }));
+    await rename(temporary, this.path);
+  }
+}

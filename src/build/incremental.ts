@@ -1,0 +1,193 @@
+import { createHash, type Hash } from "node:crypto";
+import { statSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Article, Site } from "../model.js";
+import { renderArchiveFile, renderFeedFiles, renderNewsSitemapFiles, renderSitemapFiles, type RenderedOutput } from "../render/index.js";
+import { GENERATOR } from "../version.js";
+import { CACHE_DIR } from "./cache.js";
+
+/**
+ * Incremental rendering (docs/adr/0007-incremental-rendering.md): the outputs fall into groups, each rendered from
+ * inputs a fingerprint covers (a feed's three files, one archive page, the news sitemap's parts and index, the
+ * sitemap's parts and index). A group whose fingerprint matches the one recorded for the files on disk, and whose
+ * files are untouched since, is kept as it is; the others are rendered. The report and the preview page are
+ * rendered every time (they state now and the set).
+ */
+
+const RECORD_FILE = "outputs.json";
+
+/**
+ * Bumped whenever a renderer's bytes change for the same model without the tool's version changing (a build from a
+ * checkout between releases): every recorded fingerprint is then stale.
+ */
+const RENDER_FORMAT = 1;
+
+/** One output file as written: its count for the summary, and the stamp that tells it is still the one written. */
+interface WrittenFile {
+  name: string;
+  count: number;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** The fingerprint of each group's inputs and the files it wrote, for one output folder. */
+export interface OutputsRecord {
+  /** The cache key (tool version, config, articles folder). */
+  key: string;
+  outDir: string;
+  groups: Record<string, { fingerprint: string; files: WrittenFile[] }>;
+}
+
+/** What rendering left to write and what it kept. */
+export interface IncrementalRender {
+  /** Every output but the report and preview, in the order a full build renders them; `content` is undefined for a kept one. */
+  outputs: { name: string; count: number; bytes: number; content?: string }[];
+  /** Names kept from the last build (not rewritten). */
+  keep: string[];
+  /** The groups' fingerprints, to record once the set is written. */
+  fingerprints: { key: string; fingerprint: string; names: string[] }[];
+  /** Groups kept as they were, with their recorded files. */
+  kept: Record<string, { fingerprint: string; files: WrittenFile[] }>;
+}
+
+/** One group of outputs: rendered together, from the inputs its fingerprint covers. */
+interface Group {
+  key: string;
+  fingerprint: string;
+  render: () => RenderedOutput[];
+}
+
+/** The groups of a site, in the order a full build renders their files (render/index.ts renderSite). */
+function groupsOf(site: Site): Group[] {
+  const context = contextOf(site);
+  const groups: Group[] = [];
+  for (const feed of [site.feed, ...site.categoryFeeds]) {
+    const { items, ...meta } = feed;
+    const main = feed === site.feed;
+    groups.push({
+      key: `feed:${feed.folder}`,
+      // The main feed's Atom links the newest archive page: how many there are is an input.
+      fingerprint: digest(context, (hash) => {
+        hash.update(`feed\n${JSON.stringify(meta)}\n${main ? site.archive.length : "-"}\n`);
+        for (const item of items) hash.update(`${JSON.stringify(item)}\n`);
+      }),
+      render: () => renderFeedFiles(site, feed),
+    });
+  }
+  for (const page of site.archive) {
+    groups.push({
+      key: `archive:${page.number}`,
+      fingerprint: digest(context, (hash) => {
+        hash.update(`archive\n${site.archive.length}\n${page.number}\n${JSON.stringify(page.updated)}\n`);
+        for (const item of page.items) hash.update(`${JSON.stringify(item)}\n`);
+      }),
+      render: () => [renderArchiveFile(site, page)],
+    });
+  }
+  groups.push({
+    key: "news",
+    fingerprint: digest(context, (hash) => {
+      hash.update(`news\n${site.updated.iso}\n`);
+      for (const a of site.news.items) hash.update(`${a.url}\t${a.published.iso}\t${lastmodOf(a)}\t${imageOf(a)}\t${a.title}\n`);
+    }),
+    render: () => renderNewsSitemapFiles(site),
+  });
+  groups.push({
+    key: "sitemap",
+    fingerprint: digest(context, (hash) => {
+      hash.update(`sitemap\n${site.updated.iso}\n${JSON.stringify(site.categories)}\n`);
+      // Updated in batches: one update per article was a third of this fingerprint's time.
+      let batch = "";
+      for (const a of site.articles) {
+        batch += `${a.url}\t${lastmodOf(a)}\t${imageOf(a)}\n`;
+        if (batch.length > 65_536) {
+          hash.update(batch);
+          batch = "";
+        }
+      }
+      hash.update(batch);
+    }),
+    render: () => renderSitemapFiles(site),
+  });
+  return groups;
+}
+
+/** What every renderer may read besides its group's own data: the tool, the render format and the whole config. */
+function contextOf(site: Site): string {
+  return `${GENERATOR.name} ${GENERATOR.version}\n${RENDER_FORMAT}\n${JSON.stringify(site.config)}\n${site.feed.homeUrl}\n${site.feed.title}\n`;
+}
+
+const lastmodOf = (a: Article) => (a.updated ?? a.published).iso;
+const imageOf = (a: Article) => (a.image ? `+${a.image.url}` : "-");
+
+function digest(context: string, feed: (hash: Hash) => void): string {
+  const hash = createHash("sha256").update(context);
+  feed(hash);
+  return hash.digest("hex");
+}
+
+/**
+ * Renders the groups whose inputs changed since `previous` was recorded (every group without a record), and keeps
+ * the others: a kept group's files must still be on disk as written (same size, modification time and inode) and
+ * listed in the output folder's manifest (`owned`).
+ */
+export function renderIncrementally(site: Site, previous: OutputsRecord | undefined, outDir: string, owned: ReadonlySet<string>): IncrementalRender {
+  const result: IncrementalRender = { outputs: [], keep: [], fingerprints: [], kept: {} };
+  for (const group of groupsOf(site)) {
+    const recorded = previous?.groups[group.key];
+    if (recorded && recorded.fingerprint === group.fingerprint && recorded.files.every((file) => owned.has(file.name) && untouched(outDir, file))) {
+      result.kept[group.key] = recorded;
+      for (const file of recorded.files) {
+        result.outputs.push({ name: file.name, count: file.count, bytes: file.size });
+        result.keep.push(file.name);
+      }
+      continue;
+    }
+    const files = group.render();
+    for (const file of files) result.outputs.push({ name: file.name, count: file.count, bytes: Buffer.byteLength(file.content), content: file.content });
+    result.fingerprints.push({ key: group.key, fingerprint: group.fingerprint, names: files.map((f) => f.name) });
+  }
+  return result;
+}
+
+/** Whether an output file is still the one a build wrote (a rewrite renames a new file into place: a new inode). */
+function untouched(outDir: string, file: WrittenFile): boolean {
+  const info = statSync(join(outDir, file.name), { throwIfNoEntry: false });
+  return info !== undefined && info.size === file.size && info.mtimeMs === file.mtimeMs && info.ino === file.ino;
+}
+
+/** The record of a written set: kept groups as they were, rendered ones with their files as now on disk. */
+export function recordOf(key: string, outDir: string, render: IncrementalRender): OutputsRecord | undefined {
+  const counts = new Map(render.outputs.map((o) => [o.name, o.count]));
+  const groups: OutputsRecord["groups"] = { ...render.kept };
+  for (const { key: group, fingerprint, names } of render.fingerprints) {
+    const files: WrittenFile[] = [];
+    for (const name of names) {
+      const info = statSync(join(outDir, name), { throwIfNoEntry: false });
+      if (!info) return undefined;
+      files.push({ name, count: counts.get(name)!, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+    }
+    groups[group] = { fingerprint, files };
+  }
+  return { key, outDir: resolve(outDir), groups };
+}
+
+/** The record for this key and output folder, if there is one (missing, foreign or damaged: none). */
+export async function readOutputsRecord(root: string, key: string, outDir: string): Promise<OutputsRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(join(root, CACHE_DIR, RECORD_FILE), "utf8")) as OutputsRecord;
+    return record.key === key && record.outDir === resolve(outDir) && typeof record.groups === "object" ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeOutputsRecord(root: string, record: OutputsRecord): Promise<void> {
+  const path = join(root, CACHE_DIR, RECORD_FILE);
+  await mkdir(join(root, CACHE_DIR), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(record));
+  await rename(temporary, path);
+}
