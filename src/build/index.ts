@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
-import { loadConfig, validateConfig, type ConfigResult } from "../config/load.js";
+import { loadConfig, type ConfigResult } from "../config/load.js";
+import { validateConfig } from "../config/validate.js";
 import type { ConfigInput } from "../config/schema.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics.js";
