@@ -53,6 +53,9 @@ function withWarnings(result: ArticleResult, warnings: Diagnostic[]): ArticleRes
 /** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */
 const PARALLEL_MIN_FILES = 2000;
 
+/** Outcomes a worker sends per message: small enough that neither thread holds a share's worth of serialised copies. */
+export const WORKER_BATCH = 1000;
+
 /** The message a worker gets: its share of the files and everything normalising needs (no clock, no cwd). */
 export interface WorkerTask {
   articlesDir: string;
@@ -121,7 +124,10 @@ export async function normaliseFiles(
 function runWorker(script: URL, task: WorkerTask): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: task });
-    worker.once("message", (outcomes: FileOutcome[]) => {
+    const outcomes: FileOutcome[] = [];
+    worker.on("message", (batch: FileOutcome[]) => {
+      for (const outcome of batch) outcomes.push(outcome);
+      if (outcomes.length < task.files.length) return;
       resolve(outcomes);
       void worker.terminate();
     });
