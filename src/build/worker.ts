@@ -8,7 +8,7 @@ const now = new Date(task.nowMs);
 // quarter of the build's peak memory) and the main thread takes them in as they come.
 let batch: FileOutcome[] = [];
 task.files.forEach((file, i) => {
-  batch.push(normaliseFile(task.articlesDir, file, task.config, now, "plain", task.sha1, task.unless[i]));
+  batch.push(normaliseFile(task.articlesDir, file, task.config, now, task.sha1 ? "plain" : "live", task.sha1, task.unless[i]));
   if (batch.length === WORKER_BATCH || i === task.files.length - 1) {
     parentPort!.postMessage(batch);
     batch = [];
