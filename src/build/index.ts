@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
-import { loadConfig, validateConfig, type ConfigResult } from "../config/load.js";
+import { loadConfig, type ConfigResult } from "../config/load.js";
+import { validateConfig } from "../config/validate.js";
 import type { ConfigInput } from "../config/schema.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics.js";
@@ -158,8 +159,9 @@ export function siteFromResults(
   const moved = previous && hostMove(config, previous.state.idHost, idHost);
   if (moved) return { status: "config-error", diagnostics: [moved], files: [], articlesFound: files.length, articlesFromCache: 0, threads: 1, skipped: [] };
   const identity = previous ? keepKnownIds(articles, Object.values(previous.state.feeds).flat(), { strict: options.strictIds === true }) : undefined;
-  if (identity) articles.splice(0, articles.length, ...identity.articles);
-  diagnostics.push(...(identity?.diagnostics ?? []), ...findCollisions(articles));
+  // Copied one by one: spreading 300,000 articles as arguments overflowed the stack (a second build of a large archive).
+  if (identity) identity.articles.forEach((article, i) => (articles[i] = article));
+  for (const found of [identity?.diagnostics ?? [], findCollisions(articles)]) for (const d of found) diagnostics.push(d);
   const sorted = sortDiagnostics(diagnostics);
   const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
   const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts, notArticles });

@@ -1,7 +1,7 @@
 import { loadConfig } from "../config/load.js";
-import { DEFAULT_TIME_ZONE } from "../config/schema.js";
 import { formatDiagnostic } from "../diagnostics.js";
-import { defaultBanglaCalendar, isValidTimeZone, tryParseBengaliDate, type BanglaCalendarName, type DateNote, type ParseDateOptions } from "../dates/index.js";
+import { DEFAULT_TIME_ZONE, defaultBanglaCalendar, isValidTimeZone, tryParseBengaliDate, type BanglaCalendarName, type DateNote, type ParseDateOptions } from "../dates/index.js";
+import { BANGLA_CALENDAR_NAMES } from "../dates/reading.js";
 import { EXIT, type Io } from "./io.js";
 import { resolveNow } from "./now.js";
 
@@ -18,7 +18,7 @@ export interface DateFlags {
 }
 
 /** The Bangla calendars `--calendar` accepts. */
-export const CALENDAR_CHOICES: readonly BanglaCalendarName[] = ["bangladesh", "west-bengal"];
+export const CALENDAR_CHOICES: readonly BanglaCalendarName[] = BANGLA_CALENDAR_NAMES;
 
 type Result = ReturnType<typeof tryParseBengaliDate>;
 

@@ -2,13 +2,16 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { CONFIG_FILES } from "../config/load.js";
 import { GENERATOR } from "../version.js";
-import { runBuild, type BuildFlags } from "./build.js";
+import type { BuildFlags } from "./build.js";
+import { BANGLA_CALENDAR_NAMES } from "../dates/reading.js";
 import { EXIT, type Io } from "./io.js";
-import { CALENDAR_CHOICES, endQuietlyOnClosedPipe, runDate, type DateFlags } from "./date.js";
-import { runImport, type ImportFlags } from "./import.js";
-import { runInit, type InitFlags } from "./init.js";
+import type { DateFlags } from "./date.js";
+import type { ImportFlags } from "./import.js";
+import type { InitFlags } from "./init.js";
+
+// Each command's module is imported by its action only: `--version` and `date` start as fast as node itself
+// and never load the build, its config compiler, Markdown, the watcher or the importers (test/cli/startup.test.ts).
 
 /** Parses argv, runs one command and returns its exit code; the only caller of process.exit is the entry point. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -43,6 +46,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const quiet = program.opts<{ quiet?: boolean }>().quiet === true;
         const action = name === "check" ? "check" : "build";
         const preview = name === "preview" || flags.preview === true;
+        const { runBuild } = await import("./build.js");
         exitCode = await runBuild(action, { ...flags, preview, quiet, verbose: verbose() }, flags.json ? io : out());
       });
   const publishing = (command: Command) =>
@@ -71,12 +75,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description("read a Bengali (or ISO) date and print it as ISO 8601; without TEXT, one date per line from stdin")
     .argument("[text]", "the date as printed, e.g. \"আপডেট : ১৩ জুলাই ২০২৫, ১৭: ২৮\"")
     .option("--tz <zone>", "IANA time zone of local times (default: timeZone in the config, else Asia/Dhaka)")
-    .addOption(new Option("--calendar <name>", "Bangla calendar of বঙ্গাব্দ dates (default: west-bengal for Asia/Kolkata, else bangladesh)").choices(CALENDAR_CHOICES))
+    .addOption(new Option("--calendar <name>", "Bangla calendar of বঙ্গাব্দ dates (default: west-bengal for Asia/Kolkata, else bangladesh)").choices(BANGLA_CALENDAR_NAMES))
     .option("--config <file>", "config file to take the zone from (default: the one in the working directory, if any)")
     .option("--now <iso8601>", "now, for relative dates such as \"২ ঘণ্টা আগে\" (default: the clock)")
     .option("--json", "print each result as JSON (iso, precision, calendar, notes, or the error with its code)")
     .addHelpText("after", '\nNotes about a reading are printed to stderr as "warning [code] message".\n\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt\n  patrika date --calendar west-bengal "১ বৈশাখ ১৪৩২"')
     .action(async (text: string | undefined, flags: DateFlags) => {
+      const { endQuietlyOnClosedPipe, runDate } = await import("./date.js");
       if (io === processIo) endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
       exitCode = await runDate(text, flags, io); // its output is the answer, not a report: never silenced
     });
@@ -90,6 +95,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--json", "print what was created as JSON")
     .addHelpText("after", "\nExamples:\n  mkdir my-paper && cd my-paper && npx patrika init --site-url https://news.example.com\n  npx patrika init --ts")
     .action(async (flags: InitFlags) => {
+      const { runInit } = await import("./init.js");
       exitCode = await runInit(flags, flags.json ? io : out());
     });
 
@@ -111,6 +117,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(async (inputs: string[], flags: ImportFlags) => {
       const quiet = program.opts<{ quiet?: boolean }>().quiet === true;
+      const { runImport } = await import("./import.js");
       exitCode = await runImport(inputs, { ...flags, quiet }, flags.json ? io : out());
     });
 

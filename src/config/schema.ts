@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { FEED_SIZE } from "../limits.js";
 import { permalinkProblem } from "../permalinks.js";
+import { DEFAULT_TIME_ZONE } from "../dates/index.js";
 
-/** The default zone: Bangladesh publishers print Dhaka local time. */
-export const DEFAULT_TIME_ZONE = "Asia/Dhaka";
+// The default zone is the date reader's (Bangladesh publishers print Dhaka local time); re-exported for callers.
+export { DEFAULT_TIME_ZONE };
 /** Publication dates before this are taken for typos (a year of 1025 for 2025) unless the config says otherwise. */
 const DEFAULT_EARLIEST_DATE = "1900-01-01";
 /** Scheduling further ahead than this many days is taken for a typo (2052 for 2025). */

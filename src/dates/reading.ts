@@ -2,7 +2,9 @@
 import type { DateNote } from "./errors.js";
 
 /** The Bangla calendars a caller may choose: Bangladesh's revised one, or West Bengal's traditional one. */
-export type BanglaCalendarName = "bangladesh" | "west-bengal";
+export const BANGLA_CALENDAR_NAMES = ["bangladesh", "west-bengal"] as const;
+/** One of BANGLA_CALENDAR_NAMES. */
+export type BanglaCalendarName = (typeof BANGLA_CALENDAR_NAMES)[number];
 
 /** A calendar date: year, month 1–12, day 1–31. */
 export interface Ymd {

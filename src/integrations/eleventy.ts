@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { buildFromEntries } from "../build/entries.js";
-import { validateConfig } from "../config/load.js";
+import { validateConfig } from "../config/validate.js";
 import type { ConfigInput } from "../config/schema.js";
 import { tryParseBengaliDate, type ParseDateOptions } from "../dates/index.js";
 import { parseArticle } from "../load/front-matter.js";

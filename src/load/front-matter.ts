@@ -197,7 +197,7 @@ function parseJsonFields(source: string, file: string): Parsed {
 }
 
 function asMapping(data: unknown, file: string, line: number): Parsed {
-  if (typeof data === "object" && data !== null && !Array.isArray(data)) return { ok: true, value: data as Record<string, unknown> };
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) return { ok: true, value: detached(data) as Record<string, unknown> };
   return fail({
     code: "frontmatter.not-a-mapping",
     severity: "error",
@@ -206,6 +206,21 @@ function asMapping(data: unknown, file: string, line: number): Parsed {
     message: `the front matter is ${Array.isArray(data) ? "a list" : `a single ${typeof data}`}, not a set of fields`,
     expected: "key: value lines such as title: ... and date: ...",
   });
+}
+
+/**
+ * The fields with every string copied out of the front matter. A parser's values are slices of its input, and V8
+ * keeps a slice's whole parent alive: an article kept for the sitemaps held its file's front matter through its
+ * slug (a heap snapshot of 20,000 articles: 20,000 front matters, a fifth of the heap).
+ */
+function detached(value: unknown): unknown {
+  // Joining a character on forces a fresh flat string; the slice that drops it then points only into that copy.
+  if (typeof value === "string") return value.length < 13 ? value : ` ${value}`.slice(1);
+  if (Array.isArray(value)) return value.map(detached);
+  if (typeof value === "object" && value !== null) {
+    for (const key of Object.keys(value)) (value as Record<string, unknown>)[key] = detached((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /** TOML date-times as the text they were written as (`2025-07-13T17:28:00+06:00`, `2025-07-13`), recursively. */

@@ -12,7 +12,7 @@ import { GENERATOR } from "../version.js";
  */
 export function reportDocument(report: BuildReport): Record<string, unknown> {
   const site = report.site!;
-  const bySeverity = (severity: "error" | "warning") => report.diagnostics.filter((d) => d.severity === severity);
+  const errorsByFile = groupErrorsByFile(report.diagnostics);
   const document = {
     generator: `${GENERATOR.name} ${GENERATOR.version}`,
     now: site.now.iso,
@@ -28,10 +28,22 @@ export function reportDocument(report: BuildReport): Record<string, unknown> {
     },
     newsWindow: { start: site.news.start.iso, end: site.news.end.iso, articles: site.news.items.length },
     publish: publishSection(report.publish),
-    skipped: report.skipped.map((file) => ({ file, errors: bySeverity("error").filter((d) => d.file === file) })),
-    warnings: bySeverity("warning"),
+    skipped: report.skipped.map((file) => ({ file, errors: errorsByFile.get(file) ?? [] })),
+    warnings: report.diagnostics.filter((d) => d.severity === "warning"),
   };
   return document;
+}
+
+/** Each file's errors in report order, grouped in one pass: a search per skipped file was quadratic (20,000 invalid files took 17 s). */
+function groupErrorsByFile(diagnostics: BuildReport["diagnostics"]): Map<string | undefined, BuildReport["diagnostics"]> {
+  const byFile = new Map<string | undefined, BuildReport["diagnostics"]>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity !== "error") continue;
+    const list = byFile.get(diagnostic.file);
+    if (list) list.push(diagnostic);
+    else byFile.set(diagnostic.file, [diagnostic]);
+  }
+  return byFile;
 }
 
 /**

@@ -28,9 +28,9 @@ export const imageBlock = (article: Article): string =>
 
 /**
  * Joins entries into sitemap files named name, name-2 … with at most `maxUrls` URLs and MAX_SITEMAP_BYTES each.
- * Entries are strings built one by one, so a 50,000-URL file is never a tree in memory.
+ * Entries are strings built one by one (and may be made as they are taken), so a 50,000-URL file is never a tree in memory.
  */
-export function splitSitemap(entries: readonly SitemapEntry[], name: string, maxUrls: number, namespaces: { news?: boolean; image?: boolean }): SitemapPart[] {
+export function splitSitemap(entries: Iterable<SitemapEntry>, name: string, maxUrls: number, namespaces: { news?: boolean; image?: boolean }): SitemapPart[] {
   const open =
     `${XML_DECLARATION}<urlset xmlns="${NS.sitemap}"` +
     `${namespaces.news ? ` xmlns:news="${NS.news}"` : ""}${namespaces.image ? ` xmlns:image="${NS.image}"` : ""}>\n`;

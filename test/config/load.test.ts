@@ -1,4 +1,4 @@
-import { parseConfig } from "../../src/config/load.js";
+import { parseConfig } from "../../src/config/validate.js";
 
 const FILE = "patrika.config.json";
 

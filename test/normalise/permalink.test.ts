@@ -1,5 +1,5 @@
 /** Article URLs from a url field, a per-article permalink or the site's pattern (issue 14). */
-import { parseConfig } from "../../src/config/load.js";
+import { parseConfig } from "../../src/config/validate.js";
 import type { SiteConfig } from "../../src/model.js";
 import { normaliseArticle } from "../../src/normalise/article.js";
 import { articleText, FIXTURE_NOW, rawArticle, testConfig } from "../support/fixtures.js";
