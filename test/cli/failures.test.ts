@@ -80,7 +80,7 @@ test("check prints every problem, located and explained, sorted by file, with a 
   const golden = "test/golden/broken-check.txt";
   if (process.env.UPDATE_GOLDEN === "1") writeFileSync(golden, result.stderr);
   expect(result.stderr).toBe(readFileSync(golden, "utf8"));
-  expect(result.stderr).toMatch(/\n21 errors, 1 warning in 23 article files\.\n$/);
+  expect(result.stderr).toMatch(/\n21 errors, 3 warnings in 23 article files\.\n$/);
 });
 
 test("a strict build writes nothing and says the previous output is untouched", async () => {
@@ -95,7 +95,7 @@ test("check --json gives every diagnostic with file, line, column, field, code a
   const result = await run(["check", ...flags(), "--json"]);
   expect(result.code).toBe(1);
   const json = JSON.parse(result.stdout) as { status: string; errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
-  expect([json.status, json.errors, json.warnings]).toEqual(["invalid", 21, 1]);
+  expect([json.status, json.errors, json.warnings]).toEqual(["invalid", 21, 3]);
   expect(json.diagnostics.find((d) => d.code === "date.impossible-date")).toEqual({
     file: "<site>/articles/bad-date.md",
     line: 3,
