@@ -220,5 +220,36 @@ export function findCollisions(articles: readonly Article[]): Diagnostic[] {
       });
     }
   }
+  diagnostics.push(...categoryCaseWarnings(inPathOrder));
   return diagnostics;
+}
+
+/**
+ * Categories that differ only in case ("Sports" and "sports") are two folders, two feeds and, on a case-insensitive
+ * disk, one folder overwritten: probably one category typed two ways. A warning, once per spelling, at its first article.
+ */
+function categoryCaseWarnings(articles: readonly Article[]): Diagnostic[] {
+  const firstSpelling = new Map<string, Article>();
+  const warned = new Set<string>();
+  const warnings: Diagnostic[] = [];
+  for (const article of articles) {
+    if (article.category === undefined) continue;
+    const folded = article.category.toLowerCase();
+    const first = firstSpelling.get(folded);
+    if (!first) firstSpelling.set(folded, article);
+    else if (first.category !== article.category && !warned.has(article.category)) {
+      warned.add(article.category);
+      warnings.push({
+        code: "article.category-case",
+        severity: "warning",
+        file: article.file,
+        line: 1,
+        field: "category",
+        message: `the category "${article.category}" differs from "${first.category}" (${first.file}) only in upper and lower case, so it makes a second folder and feed`,
+        found: article.category,
+        expected: `one spelling for one category, such as "${first.category}"`,
+      });
+    }
+  }
+  return warnings;
 }
