@@ -1,3 +1,4 @@
+import { formatIsoInZone } from "../dates/index.js";
 import { build, check, type BuildOptions } from "../build/index.js";
 import { CONFIG_FILES, loadConfig } from "../config/load.js";
 import { formatDiagnostic } from "../diagnostics.js";
@@ -48,7 +49,7 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
       configFile: loaded.file,
       articles: flags.articles ?? articlesDir ?? "articles",
       out: flags.out ?? outDir ?? "output",
-      now: now.now.toISOString(),
+      now: formatIsoInZone(now.now, loaded.config.timeZone), // the site's offset, as every other message prints it
       cache: flags.cache,
     };
     io.stdout(`${JSON.stringify(effective, null, 2)}\n`);

@@ -21,6 +21,9 @@ function typedConfig(config: Record<string, unknown>): string {
 }
 
 /** `patrika init`: a config and one sample article in a folder, never overwriting what is there. */
+/** The placeholder address init writes when no --site-url is given. */
+export const DEFAULT_SITE_URL = "https://www.example.com";
+
 export async function runInit(flags: InitFlags, io: Io): Promise<number> {
   const now = io.clock();
   const config = {
@@ -66,6 +69,8 @@ export async function runInit(flags: InitFlags, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify({ created: files.map(([path]) => path) }, null, 2)}\n`);
     return EXIT.ok;
   }
-  io.stdout(`Created ${files.map(([path]) => path).join(" and ")}.\nNext: edit ${files[0]![0]} (siteUrl, title), then run: npx patrika build\n`);
+  // Name only what is left to edit: a site URL given on the command line is already the site's.
+  const toEdit = flags.siteUrl === DEFAULT_SITE_URL ? "siteUrl, title" : "title";
+  io.stdout(`Created ${files.map(([path]) => path).join(" and ")}.\nNext: edit ${files[0]![0]} (${toEdit}), then run: npx patrika preview\n`);
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { runBuild, type BuildFlags } from "./build.js";
 import { EXIT, type Io } from "./io.js";
 import { CALENDAR_CHOICES, endQuietlyOnClosedPipe, runDate, type DateFlags } from "./date.js";
 import { runImport, type ImportFlags } from "./import.js";
-import { runInit, type InitFlags } from "./init.js";
+import { DEFAULT_SITE_URL, runInit, type InitFlags } from "./init.js";
 
 /** Parses argv, runs one command and returns its exit code; the only caller of process.exit is the entry point. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -31,10 +31,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .command(name)
       .description(summary)
       .option("--articles <dir>", "folder of Markdown articles (default: articlesDir in the config, else articles)")
-      .option("--out <dir>", "output folder (default: outDir in the config, else output)")
+      // check writes nothing: --out (where the last publish is read from) and --no-cache are accepted, not offered.
+      .addOption(hiddenFor(name, new Option("--out <dir>", "output folder (default: outDir in the config, else output)")))
       .option("--config <file>", "config file (default: whichever of patrika.config.{ts,mts,mjs,js,json} exists)")
       .option("--now <iso8601>", "the build's notion of now, with an offset (default: SOURCE_DATE_EPOCH, else the clock)")
-      .option("--no-cache", "build without reading or writing the build cache")
+      .addOption(hiddenFor(name, new Option("--no-cache", "build without reading or writing the build cache")))
       .option("--json", "print the report as JSON (diagnostics with file, line, column, field, code, message)")
       .option("--print-config", "print the config as patrika reads it (defaults filled in) and the paths, then stop")
       .option("--previous <file|url>", "the feed published last (e.g. the live rss.xml), to keep ids when neither the cache nor the output folder has the last build")
@@ -77,7 +78,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--json", "print each result as JSON (iso, precision, calendar, notes, or the error with its code)")
     .addHelpText("after", '\nNotes about a reading are printed to stderr as "warning [code] message".\n\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt\n  patrika date --calendar west-bengal "১ বৈশাখ ১৪৩২"')
     .action(async (text: string | undefined, flags: DateFlags) => {
-      if (io === processIo) endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
       exitCode = await runDate(text, flags, io); // its output is the answer, not a report: never silenced
     });
 
@@ -85,7 +85,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command("init")
     .description("create patrika.config.json and a first article in a folder (never overwrites)")
     .option("--dir <dir>", "folder to set up", ".")
-    .option("--site-url <url>", "the site's address", "https://www.example.com")
+    .option("--site-url <url>", "the site's address", DEFAULT_SITE_URL)
     .option("--ts", "write a typed patrika.config.ts (defineConfig) instead of patrika.config.json")
     .option("--json", "print what was created as JSON")
     .addHelpText("after", "\nExamples:\n  mkdir my-paper && cd my-paper && npx patrika init --site-url https://news.example.com\n  npx patrika init --ts")
@@ -126,6 +126,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return exitCode;
 }
 
+/** An option of the building commands that `check`, which writes nothing, accepts (scripts pass it to both) but does not list. */
+const hiddenFor = (command: string, option: Option): Option => (command === "check" ? option.hideHelp() : option);
+
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -147,6 +150,8 @@ const processIo: Io = {
 
 // Run only when executed (also through npm's bin symlink), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Every command, --help included, may be piped into `head`: a closed pipe ends it quietly, not with a stack trace.
+  endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
   main(process.argv.slice(2), processIo).then(
     (code) => {
       process.exitCode = code;
