@@ -121,3 +121,11 @@ test("build --skip-invalid publishes the valid articles, lists the skipped ones 
   expect(report.skipped.map((s) => s.file.replace(site, "<site>"))).toContain("<site>/articles/same-slug-b.md");
   expect(report.skipped.find((s) => s.file.endsWith("bad-date.md"))!.errors.map((e) => e.code)).toEqual(["date.impossible-date"]);
 });
+
+test("the README's sample of patrika check ends as check does, with the count, and no claim about writing (issue 18)", () => {
+  const readme = readFileSync("README.md", "utf8");
+  const sample = /This is `patrika check`[\s\S]*?```\n([\s\S]*?)```/.exec(readme)![1]!.trimEnd().split("\n");
+  const golden = readFileSync("test/golden/broken-check.txt", "utf8").trimEnd().split("\n");
+  expect(sample.at(-1)).toBe(golden.at(-1));
+  expect(golden.join("\n")).not.toContain("Nothing was written");
+});
