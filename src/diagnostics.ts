@@ -64,7 +64,7 @@ export const DIAGNOSTIC_CODES = {
   "article.implausible-date": "a date outside the configured plausible range (a typo in the year)",
   "article.relative-date": "a relative date (২ ঘণ্টা আগে) in an article, which would move with every build",
   "article.invalid-id": "the id is not a URI (a scheme and a colon, no spaces)",
-  "article.updated-after-now": "an already published article says it was updated after now",
+  "article.updated-after-now": "an already published article says it was updated after now (a warning)",
   "article.too-long": "a title or other text field is longer than patrika publishes",
   "article.category-case": "two categories differ only in upper and lower case, so they make two folders and feeds",
   "article.duplicate-url": "two articles would be published at the same URL",

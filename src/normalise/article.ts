@@ -46,7 +46,7 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   const published = readDate(front.date, "date", raw, context, problems, warnings);
   const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings);
   checkDateOrder(published, updated, at, problems);
-  checkUpdatedNotAhead(published, updated, context.now, at, problems);
+  checkUpdatedNotAhead(published, updated, context.now, at, warnings);
   if (front.id !== undefined && front.id.trim() !== "" && !isUri(front.id.trim())) problems.push(invalidId(front.id, at));
   const expires = front.expires === undefined ? undefined : readDate(front.expires, "expires", raw, context, problems, warnings, false);
   const place = published && readPlace(front, raw, published, context.config, problems);
@@ -411,27 +411,22 @@ function invalidId(id: string, at: (field: string) => Location): Diagnostic {
   };
 }
 
-/** An update stamped after now has not happened: a typo in the time (or the year), which would keep the story on top. */
-function checkUpdatedNotAhead(published: ArticleDate | undefined, updated: ArticleDate | undefined, now: Date, at: (field: string) => Location, problems: Diagnostic[]): void {
+/**
+ * An update stamped after now has not happened: a typo in the time (or the year), which would keep the story on top.
+ * A warning, not an error: a build at an earlier now (reproducing a past edition) must still build.
+ */
+function checkUpdatedNotAhead(published: ArticleDate | undefined, updated: ArticleDate | undefined, now: Date, at: (field: string) => Location, warnings: Diagnostic[]): void {
   // A scheduled article (date after now) may carry its update time too; it stays out of every output until then.
   if (!published || !updated || published.instant.getTime() > now.getTime() || updated.instant.getTime() <= now.getTime()) return;
-  problems.push({
+  warnings.push({
     code: "article.updated-after-now",
-    severity: "error",
+    severity: "warning",
     ...at("updated"),
     field: "updated",
-    message: "updated is after now, for an article already published: an update that has not happened yet",
-    found: `updated ${updated.iso}, now ${formatNowLike(now, updated.iso)}`,
+    message: "updated is after this build's now, for an article already published: an update that has not happened yet",
+    found: updated.iso, // not now itself: the warning stays word for word the same while it holds, so a skipped build keeps it
     expected: "an update time at or before now (check the hour and the year)",
   });
-}
-
-/** `now` written with the same offset as `iso`, so the two read side by side. */
-function formatNowLike(now: Date, iso: string): string {
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(iso);
-  if (!offset) return now.toISOString().replace(".000", "");
-  const minutes = (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
-  return new Date(now.getTime() + minutes * 60_000).toISOString().slice(0, 19) + offset[0];
 }
 
 /** Text fields over their limit (a 4 MiB pasted title), refused with the number before anything reads them. */

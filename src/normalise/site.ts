@@ -157,7 +157,9 @@ export function stableNowRange(articles: readonly Article[], now: Date, maxFutur
     const published = article.published.instant.getTime();
     // In the feeds from now >= published; in the news window while now <= published + window.
     // An article withdrawn at its expiry leaves every output then.
-    for (const change of [published, published + NEWS_WINDOW_MS + 1, ...(article.expires ? [article.expires.instant.getTime()] : [])]) {
+    // An update after publication ends the warning that it lies after now (article.updated-after-now).
+    const updatedLater = article.updated && article.updated.instant.getTime() > published ? [article.updated.instant.getTime()] : [];
+    for (const change of [published, published + NEWS_WINDOW_MS + 1, ...(article.expires ? [article.expires.instant.getTime()] : []), ...updatedLater]) {
       if (change <= at) from = Math.max(from, change);
       else until = Math.min(until, change);
     }
