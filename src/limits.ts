@@ -26,3 +26,24 @@ export const FEED_SIZE = { min: 1, default: 50, max: 1000 } as const;
 
 /** A plain-text excerpt stops near this many characters: feed readers show two or three lines (patrika). */
 export const EXCERPT_LENGTH = 300;
+
+/**
+ * Front matter over this many bytes is refused before the YAML parser sees it: a year of real articles has none over
+ * 20 KiB, and a parser handed megabytes holds a CI job for seconds (patrika).
+ */
+export const MAX_FRONT_MATTER_BYTES = 256 * 1024;
+
+/**
+ * Front matter whose values, with every YAML alias (*name) expanded, come to more than this many characters and
+ * entries is refused: a few lines of anchors can stand for gigabytes (the "billion laughs"), which would hang the build (patrika).
+ */
+export const MAX_FRONT_MATTER_EXPANDED = 1_000_000;
+
+/** Lists or mappings nested deeper than this in front matter or the config are a mistake, and deep enough to overflow the stack (patrika). */
+export const MAX_NESTING_DEPTH = 32;
+
+/** A headline longer than this is a pasted body or a runaway export, not a title (patrika; Google News shows about 110). */
+export const MAX_TITLE_LENGTH = 1000;
+
+/** Any other front-matter text (summary, author, caption) longer than this is a paste mistake (patrika). */
+export const MAX_FIELD_LENGTH = 20_000;

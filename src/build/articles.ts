@@ -12,6 +12,8 @@ import { normaliseFile, normaliseFiles, type FileOutcome } from "./workers.js";
 export interface Scan {
   files: string[];
   stamps: (FileStamp | undefined)[];
+  /** What the listing skipped and says so (symbolic links). */
+  warnings?: Diagnostic[];
 }
 
 /** Lists the article files, and stats each when the cache needs its stamp. */
@@ -23,7 +25,7 @@ export async function scanArticles(articlesDir: string, withStamps: boolean): Pr
     const info = statSync(join(articlesDir, file), { throwIfNoEntry: false });
     return info ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs } : undefined;
   });
-  return { ok: true, scan: { files: listing.files, stamps } };
+  return { ok: true, scan: { files: listing.files, stamps, warnings: listing.warnings } };
 }
 
 export interface NormalisedFiles {

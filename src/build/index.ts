@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { join, relative, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { loadConfig, type ConfigResult } from "../config/load.js";
 import { validateConfig } from "../config/validate.js";
 import type { ConfigInput } from "../config/schema.js";
@@ -65,6 +65,8 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   const loaded = await loadConfigOf(options);
   if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics, pathsOf(options));
   const paths = pathsOf(options, loaded.config);
+  const nested = nestedOutput(paths, loaded.file);
+  if (nested) return emptyReport("config-error", [nested], paths);
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
   return collect(options, loaded.config, paths, listed.scan, false);
@@ -80,6 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics, pathsOf(options));
   const config = loaded.config;
   const paths = pathsOf(options, config);
+  const nested = nestedOutput(paths, loaded.file);
+  if (nested) return emptyReport("config-error", [nested], paths);
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
   const root = options.cacheRoot ?? process.cwd();
@@ -130,7 +134,8 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
   const bodies = options.cache ? await RenderedBodies.open(options.cacheRoot ?? process.cwd(), `${cacheKey(config, paths.articlesDir)} bodies`) : undefined;
   const site = siteFromResults(results, files, config, { ...options, previous: prior.previous, ...(bodies ? { renderBody: bodies.render } : {}) });
   if (bodies && saveCache && site.status === "ok") await bodies.save().catch(() => undefined); // only costs speed next time
-  return { ...site, articlesFromCache: fromCache, threads, paths };
+  const diagnostics = scan.warnings?.length ? sortDiagnostics([...scan.warnings, ...site.diagnostics]) : site.diagnostics;
+  return { ...site, diagnostics, articlesFromCache: fromCache, threads, paths };
 }
 
 /**
@@ -274,6 +279,22 @@ function cacheKey(config: SiteConfig, articlesDir: string): string {
 }
 
 /** Flags override the config, the config overrides the defaults. */
+/** outDir equal to the articles folder or inside it: each build would read its own output (and feeds named *.md) next time. */
+function nestedOutput(paths: Paths, configFile: string | undefined): Diagnostic | undefined {
+  const articles = resolve(paths.articlesDir);
+  const out = resolve(paths.outDir);
+  if (out !== articles && !out.startsWith(articles + sep)) return undefined;
+  return {
+    code: "config.out-inside-articles",
+    severity: "error",
+    ...(configFile ? { file: configFile } : {}),
+    field: "outDir",
+    message: out === articles ? "the output folder is the articles folder" : "the output folder is inside the articles folder",
+    found: `outDir ${paths.outDir}, articlesDir ${paths.articlesDir}`,
+    expected: "an output folder beside the articles folder, such as output or public",
+  };
+}
+
 function pathsOf(options: BuildOptions, config?: { articlesDir?: string; outDir?: string }): Paths {
   return { articlesDir: options.articlesDir ?? config?.articlesDir ?? "articles", outDir: options.outDir ?? config?.outDir ?? "output" };
 }

@@ -24,6 +24,8 @@ export function storeResult(result: ArticleResult, file: string, bodyOffset: num
   if (result.kind === "draft") return { kind: "draft", file, warnings: result.warnings };
   if (result.kind === "not-article") return result;
   if (result.kind === "invalid") return undefined;
+  // A warning that holds only until now passes a date (updated after now) is not kept: the next build says it afresh.
+  if (result.warnings.some((w) => w.code === "article.updated-after-now")) return undefined;
   const a = result.article;
   const article: StoredArticle = {
     file: a.file,
@@ -44,7 +46,9 @@ export function storeResult(result: ArticleResult, file: string, bodyOffset: num
   if (a.expires) article.expires = storeDate(a.expires);
   // Valid while no date lies more than maxFutureDays after now: for any now from this instant on.
   const latest = Math.max(a.published.instant.getTime(), a.updated?.instant.getTime() ?? -Infinity);
-  return { kind: "article", article, warnings: result.warnings, bodyOffset, validFrom: latest - config.maxFutureDays * 86_400_000 };
+  // An update later than publication: between the two, the article is warned about, so the result holds from the update on.
+  const updatedLater = a.updated && a.updated.instant.getTime() > a.published.instant.getTime() ? a.updated.instant.getTime() : -Infinity;
+  return { kind: "article", article, warnings: result.warnings, bodyOffset, validFrom: Math.max(latest - config.maxFutureDays * 86_400_000, updatedLater) };
 }
 
 /** The normalised result again, for a build at `now`; undefined when the stored one does not hold at that now. */

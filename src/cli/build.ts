@@ -1,3 +1,5 @@
+import { isAbsolute, relative } from "node:path";
+import { formatIsoInZone } from "../dates/index.js";
 import { build, check, type BuildOptions } from "../build/index.js";
 import { CONFIG_FILES, loadConfig } from "../config/load.js";
 import { formatDiagnostic } from "../diagnostics.js";
@@ -48,7 +50,7 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
       configFile: loaded.file,
       articles: flags.articles ?? articlesDir ?? "articles",
       out: flags.out ?? outDir ?? "output",
-      now: now.now.toISOString(),
+      now: formatIsoInZone(now.now, loaded.config.timeZone), // the site's offset, as every other message prints it
       cache: flags.cache,
     };
     io.stdout(`${JSON.stringify(effective, null, 2)}\n`);
@@ -140,10 +142,18 @@ async function runWatch(action: "build" | "check", flags: BuildFlags, io: Io): P
       io.stdout(`${highlightReport(message, paint(io))}\n`);
     },
     onChange: (paths) => {
-      if (!flags.json && flags.verbose) io.stdout(`Changed: ${paths.join(", ")}\n`);
+      // Which file set off the rebuild: the first thing to know when the report that follows is a surprise.
+      if (!flags.json) io.stdout(`Changed: ${paths.map(shownPath).join(", ")}\n`);
     },
   });
   return EXIT.ok;
+}
+
+/** A path as the person who started the watch would type it: relative to the working directory, or as given. */
+function shownPath(path: string): string {
+  if (!isAbsolute(path)) return path;
+  const below = relative(process.cwd(), path);
+  return below === "" ? "." : below.startsWith("..") ? path : below;
 }
 
 function exitCodeOf(report: BuildReport): number {

@@ -128,14 +128,3 @@ function printOne(text: string, result: Result, flags: DateFlags, io: Io): numbe
   io.stdout(`${result.value.iso}\n`);
   return EXIT.ok;
 }
-
-/**
- * When whoever reads standard output goes away (`patrika date < dates.txt | head -1`), end quietly with `exit`
- * instead of dying of the EPIPE error on the stream.
- */
-export function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream, exit: (code: number) => void): void {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    exit(EXIT.ok);
-  });
-}

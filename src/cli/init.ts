@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { CONFIG_FILES } from "../config/load.js";
 import { formatBengaliDate } from "../dates/index.js";
-import { EXIT, type Io } from "./io.js";
+import { DEFAULT_SITE_URL, EXIT, type Io } from "./io.js";
 
 export interface InitFlags {
   dir: string;
@@ -66,6 +66,8 @@ export async function runInit(flags: InitFlags, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify({ created: files.map(([path]) => path) }, null, 2)}\n`);
     return EXIT.ok;
   }
-  io.stdout(`Created ${files.map(([path]) => path).join(" and ")}.\nNext: edit ${files[0]![0]} (siteUrl, title), then run: npx patrika build\n`);
+  // Name only what is left to edit: a site URL given on the command line is already the site's.
+  const toEdit = flags.siteUrl === DEFAULT_SITE_URL ? "siteUrl, title" : "title";
+  io.stdout(`Created ${files.map(([path]) => path).join(" and ")}.\nNext: edit ${files[0]![0]} (${toEdit}), then run: npx patrika preview\n`);
   return EXIT.ok;
 }

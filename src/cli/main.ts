@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from "commander";
 import { GENERATOR } from "../version.js";
 import type { BuildFlags } from "./build.js";
 import { BANGLA_CALENDAR_NAMES } from "../dates/reading.js";
-import { EXIT, type Io } from "./io.js";
+import { DEFAULT_SITE_URL, endQuietlyOnClosedPipe, EXIT, type Io } from "./io.js";
 import type { DateFlags } from "./date.js";
 import type { ImportFlags } from "./import.js";
 import type { InitFlags } from "./init.js";
@@ -34,10 +34,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .command(name)
       .description(summary)
       .option("--articles <dir>", "folder of Markdown articles (default: articlesDir in the config, else articles)")
-      .option("--out <dir>", "output folder (default: outDir in the config, else output)")
+      // check writes nothing: --out (where the last publish is read from) and --no-cache are accepted, not offered.
+      .addOption(hiddenFor(name, new Option("--out <dir>", "output folder (default: outDir in the config, else output)")))
       .option("--config <file>", "config file (default: whichever of patrika.config.{ts,mts,mjs,js,json} exists)")
       .option("--now <iso8601>", "the build's notion of now, with an offset (default: SOURCE_DATE_EPOCH, else the clock)")
-      .option("--no-cache", "build without reading or writing the build cache")
+      .addOption(hiddenFor(name, new Option("--no-cache", "build without reading or writing the build cache")))
       .option("--json", "print the report as JSON (diagnostics with file, line, column, field, code, message)")
       .option("--print-config", "print the config as patrika reads it (defaults filled in) and the paths, then stop")
       .option("--previous <file|url>", "the feed published last (e.g. the live rss.xml), to keep ids when neither the cache nor the output folder has the last build")
@@ -81,8 +82,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--json", "print each result as JSON (iso, precision, calendar, notes, or the error with its code)")
     .addHelpText("after", '\nNotes about a reading are printed to stderr as "warning [code] message".\n\nExamples:\n  patrika date "১৩ জুলাই ২০২৫, ১৭:২৮"\n  patrika date --tz Asia/Kolkata < dates.txt\n  patrika date --calendar west-bengal "১ বৈশাখ ১৪৩২"')
     .action(async (text: string | undefined, flags: DateFlags) => {
-      const { endQuietlyOnClosedPipe, runDate } = await import("./date.js");
-      if (io === processIo) endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
+      const { runDate } = await import("./date.js");
       exitCode = await runDate(text, flags, io); // its output is the answer, not a report: never silenced
     });
 
@@ -90,7 +90,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command("init")
     .description("create patrika.config.json and a first article in a folder (never overwrites)")
     .option("--dir <dir>", "folder to set up", ".")
-    .option("--site-url <url>", "the site's address", "https://www.example.com")
+    .option("--site-url <url>", "the site's address", DEFAULT_SITE_URL)
     .option("--ts", "write a typed patrika.config.ts (defineConfig) instead of patrika.config.json")
     .option("--json", "print what was created as JSON")
     .addHelpText("after", "\nExamples:\n  mkdir my-paper && cd my-paper && npx patrika init --site-url https://news.example.com\n  npx patrika init --ts")
@@ -133,6 +133,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return exitCode;
 }
 
+/** An option of the building commands that `check`, which writes nothing, accepts (scripts pass it to both) but does not list. */
+const hiddenFor = (command: string, option: Option): Option => (command === "check" ? option.hideHelp() : option);
+
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -154,6 +157,8 @@ const processIo: Io = {
 
 // Run only when executed (also through npm's bin symlink), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Every command, --help included, may be piped into `head`: a closed pipe ends it quietly, not with a stack trace.
+  endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
   main(process.argv.slice(2), processIo).then(
     (code) => {
       process.exitCode = code;

@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isValidTimeZone } from "../dates/index.js";
-import { describeValue, lineColumnAt, nearestName } from "../text.js";
+import { MAX_NESTING_DEPTH } from "../limits.js";
+import { describeValue, LONE_SURROGATE, lineColumnAt, nearestName, quote, shapeProblem } from "../text.js";
 import { configSchema, siteConfigSchema, type SiteConfig } from "./schema.js";
 
 /** A validated config and the file it came from, or every problem found. */
@@ -32,11 +33,56 @@ export function parseConfig(text: string, file: string): ConfigResult {
       expected: "a JSON object; note that JSON allows no trailing commas or comments",
     });
   }
+  const duplicate = duplicateKey(source);
+  if (duplicate) {
+    return failure({
+      code: "config.duplicate-key",
+      severity: "error",
+      file,
+      ...lineColumnAt(source, duplicate.offset),
+      field: duplicate.path,
+      message: `config key "${duplicate.path}" is set twice; JSON keeps only the last, so the first would be silently ignored`,
+      expected: "each key once",
+    });
+  }
   return validateConfig(data, file, (key) => keyLocation(source, key));
+}
+
+/**
+ * The first key an object in valid JSON `source` repeats, with its offset and dotted path. JSON.parse keeps the
+ * last value without a word, so a site that sets "title" twice would publish the one the editor did not mean.
+ */
+function duplicateKey(source: string): { path: string; offset: number } | undefined {
+  const stack: { keys: Set<string> | undefined; key?: string }[] = [];
+  let expectKey = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '"') {
+      const start = i;
+      for (i++; source[i] !== '"'; i++) if (source[i] === "\\") i++;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.keys) {
+        const key = JSON.parse(source.slice(start, i + 1)) as string;
+        const path = [...stack.slice(0, -1).map((level) => level.key), key].filter((k) => k !== undefined).join(".");
+        if (top.keys.has(key)) return { path, offset: start };
+        top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+    } else if (c === "{") {
+      stack.push({ keys: new Set() });
+      expectKey = true;
+    } else if (c === "[") stack.push({ keys: undefined });
+    else if (c === "}" || c === "]") stack.pop();
+    else if (c === ",") expectKey = stack[stack.length - 1]?.keys !== undefined;
+  }
+  return undefined;
 }
 
 /** Checks config data against the schema; `locate` finds a key in the source for messages. */
 export function validateConfig(data: unknown, file: string, locate: (key: string) => { line?: number; column?: number } = () => ({})): ConfigResult {
+  const unreadable = textProblem(data, file, locate);
+  if (unreadable) return failure(unreadable);
   const parsed = siteConfigSchema.safeParse(data);
   if (!parsed.success) {
     const diagnostics: Diagnostic[] = [];
@@ -92,6 +138,62 @@ export function validateConfig(data: unknown, file: string, locate: (key: string
     if (config.outDir) config.outDir = join(dirname(file), config.outDir);
   }
   return { ok: true, config, file };
+}
+
+/**
+ * Before the schema: a value nested too deep or looping (a config module's object that holds itself), or text no
+ * feed can carry (a control character XML forbids, a lone surrogate). Each would otherwise pass the schema and
+ * crash a renderer; named here by its key, so check and build refuse the same configs.
+ */
+function textProblem(data: unknown, file: string, locate: (key: string) => { line?: number; column?: number }): Diagnostic | undefined {
+  if (typeof data !== "object" || data === null) return undefined;
+  for (const [key, value] of Object.entries(data)) {
+    const shape = shapeProblem(value, { left: 1_000_000 }, MAX_NESTING_DEPTH);
+    if (shape) {
+      return {
+        code: "config.invalid-value",
+        severity: "error",
+        file,
+        ...locate(key),
+        field: key,
+        message: shape === "cyclic" ? `config key "${key}" holds itself (a cycle)` : shape === "too-deep" ? `config key "${key}" nests more than ${MAX_NESTING_DEPTH} levels deep` : `config key "${key}" is larger than a config can be`,
+        expected: expectedFor(key, ""),
+      };
+    }
+    const bad = badString(value, key);
+    if (bad) {
+      return {
+        code: "config.invalid-value",
+        severity: "error",
+        file,
+        ...locate(key),
+        field: bad.path,
+        message: `config key "${bad.path}" holds ${bad.why}, which no feed can carry`,
+        found: quote(bad.text),
+        expected: `${expectedFor(key, "text")}, without control characters`,
+      };
+    }
+  }
+  return undefined;
+}
+
+// XML 1.0 §2.2 forbids these (tab, LF and CR are allowed); U+FFFE and U+FFFF are not characters.
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+
+/** The first string inside `value` holding a forbidden control character or a lone surrogate, with its dotted path. */
+function badString(value: unknown, path: string): { path: string; text: string; why: string } | undefined {
+  if (typeof value === "string") {
+    const control = FORBIDDEN_CONTROL.exec(value);
+    if (control) return { path, text: value, why: `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")})` };
+    if (LONE_SURROGATE.test(value)) return { path, text: value, why: "a lone surrogate (half of a character)" };
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const bad = badString(item, `${path}.${key}`) ?? (FORBIDDEN_CONTROL.test(key) || LONE_SURROGATE.test(key) ? { path: `${path}.${key}`, text: key, why: "a control character or lone surrogate in a key" } : undefined);
+    if (bad) return bad;
+  }
+  return undefined;
 }
 
 const EXPECTED: Record<string, string> = {

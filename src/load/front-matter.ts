@@ -2,7 +2,9 @@ import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
 import { parse as parseToml, TomlDate, TomlError } from "smol-toml";
 import type { Diagnostic } from "../diagnostics.js";
+import { MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_EXPANDED, MAX_NESTING_DEPTH } from "../limits.js";
 import type { BodySource } from "../model.js";
+import { shapeProblem } from "../text.js";
 
 /** Where a front-matter field sits in its file: the key's line and the column where its value starts. */
 export interface FieldLocation {
@@ -34,7 +36,8 @@ export type ReadResult = { ok: true; article: RawArticle } | { ok: false; diagno
 // the front matter is already split out here, and gray-matter's second pass over the text (its file object,
 // delimiter scan and excerpt handling) took as long again as parsing the YAML (measured: 1.1 s of 2.3 s at
 // 100,000 articles), for nothing this reader uses.
-const YAML_OPTIONS = { schema: yaml.JSON_SCHEMA };
+// js-yaml stops at maxDepth itself (one level more than the fields' own cap: the mapping of fields is a level).
+const YAML_OPTIONS = { schema: yaml.JSON_SCHEMA, maxDepth: MAX_NESTING_DEPTH + 1 } as yaml.LoadOptions;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -58,13 +61,62 @@ export function parseHead(bytes: Uint8Array, file: string, relativePath: string,
   const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
   const split = splitFrontMatter(text, head.format, file);
   if (!split.ok) return split;
+  const oversized = sizeProblem(split.source, split.format, file);
+  if (oversized) return fail(oversized);
   const data = PARSERS[split.format](split.source, file);
   if (!data.ok) return data;
+  const shape = valueProblem(data.value, split.source, split.format, file);
+  if (shape) return fail(shape);
   const article = { file, relativePath, data: data.value, body: bodyAt(head.end), bodyOffset: head.end } as RawArticle;
   // Located only when a message needs a place: most articles have none, and locating every field was 3% of a build.
   let fields: Record<string, FieldLocation> | undefined;
   Object.defineProperty(article, "fields", { enumerable: true, get: () => (fields ??= locateFields(split.source, split.format)) });
   return { ok: true, article };
+}
+
+/** Front matter too large to hand to a parser: refused before parsing, at its longest line (where the paste is). */
+function sizeProblem(source: string, format: FrontMatterFormat, file: string): Diagnostic | undefined {
+  const bytes = Buffer.byteLength(source);
+  if (bytes <= MAX_FRONT_MATTER_BYTES) return undefined;
+  const lines = source.split("\n");
+  let longest = 0;
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.length > lines[longest]!.length) longest = i;
+  const key = KEY_LINE[format].exec(lines[longest]!.slice(0, 200))?.[2];
+  return {
+    code: "frontmatter.too-large",
+    severity: "error",
+    file,
+    line: longest + (format === "json" ? 1 : 2),
+    ...(key ? { field: key } : {}),
+    message: `the front matter is ${bytes} bytes, more than the ${MAX_FRONT_MATTER_BYTES} patrika reads (this line alone is ${Buffer.byteLength(lines[longest]!)})`,
+    expected: `front matter under ${MAX_FRONT_MATTER_BYTES / 1024} KiB; the article's text belongs in the body, after the closing line`,
+  };
+}
+
+/**
+ * Parsed front matter that would hang or overflow whatever walks it next: YAML aliases (&a … *a) expanding past
+ * MAX_FRONT_MATTER_EXPANDED, or values nested deeper than MAX_NESTING_DEPTH. Located at the field it happens in.
+ */
+function valueProblem(data: Record<string, unknown>, source: string, format: FrontMatterFormat, file: string): Diagnostic | undefined {
+  const budget = { left: MAX_FRONT_MATTER_EXPANDED };
+  for (const [key, value] of Object.entries(data)) {
+    const problem = shapeProblem(value, budget, MAX_NESTING_DEPTH);
+    if (!problem) continue;
+    const at = locateFields(source, format)[key];
+    return {
+      code: problem === "too-large" ? "frontmatter.too-large" : "frontmatter.too-deep",
+      severity: "error",
+      file,
+      ...(at ? { line: at.line, column: at.column } : { line: format === "json" ? 1 : 2 }),
+      field: key,
+      message:
+        problem === "too-large"
+          ? `the front matter expands to more than ${MAX_FRONT_MATTER_EXPANDED} characters and entries (YAML aliases *name repeat what an anchor &name holds), reached in this field`
+          : `the value nests lists or mappings more than ${MAX_NESTING_DEPTH} levels deep`,
+      expected: "plain fields: text, a list of words, or the image mapping; anchors and aliases only for a few small repeated values",
+    };
+  }
+  return undefined;
 }
 
 /** A body as text (CRLF as LF); the bytes are known to be UTF-8. */
@@ -147,6 +199,11 @@ function parseYaml(yamlText: string, file: string): Parsed {
   try {
     data = yaml.load(yamlText, YAML_OPTIONS);
   } catch (error) {
+    if (error instanceof RangeError || /^nesting exceeded maxDepth/.test((error as { reason?: string }).reason ?? "")) {
+      // js-yaml recurses once per nesting level: [[[[… thousands deep overflows the stack before any cap can see it.
+      const mark = (error as { mark?: { line: number } }).mark;
+      return fail({ code: "frontmatter.too-deep", severity: "error", file, line: mark ? mark.line + 2 : 2, message: `the front matter nests lists or mappings too deeply to read (more than ${MAX_NESTING_DEPTH} levels are refused)`, expected: "plain fields: text, a list of words, or the image mapping" });
+    }
     return fail(yamlProblem(error, yamlText, file));
   }
   if (data === null || data === undefined || yamlText.trim() === "") data = {};

@@ -1,7 +1,7 @@
 import { basename } from "node:path/posix";
 import type { Diagnostic } from "../diagnostics.js";
 import { tryParseBengaliDate } from "../dates/index.js";
-import { MAX_URL_LENGTH } from "../limits.js";
+import { MAX_FIELD_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from "../limits.js";
 import type { FieldLocation, RawArticle } from "../load/front-matter.js";
 import type { Article, ArticleDate, ArticleImage, SiteConfig } from "../model.js";
 import { categoryCollision, reservedNamesText, urlCollision } from "../outputs.js";
@@ -40,18 +40,21 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   if (!checked.ok) return { kind: "invalid", diagnostics: checked.problems };
   const front = checked.front;
 
-  const problems: Diagnostic[] = [];
+  const problems: Diagnostic[] = lengthProblems(front, raw);
+  if (problems.length > 0) return { kind: "invalid", diagnostics: problems };
   const at = (field: string) => locate(raw, field);
   const published = readDate(front.date, "date", raw, context, problems, warnings);
   const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings);
   checkDateOrder(published, updated, at, problems);
+  checkUpdatedNotAhead(published, updated, context.now, at, warnings);
+  if (front.id !== undefined && front.id.trim() !== "" && !isUri(front.id.trim())) problems.push(invalidId(front.id, at));
   const expires = front.expires === undefined ? undefined : readDate(front.expires, "expires", raw, context, problems, warnings, false);
   const place = published && readPlace(front, raw, published, context.config, problems);
   const image = readImage(front.image, raw, problems, warnings);
   if (problems.length > 0 || !published || !place) return { kind: "invalid", diagnostics: problems };
 
   const title = singleLine(xmlSafe(front.title));
-  if (title === "") return { kind: "invalid", diagnostics: [unpublishableTitle(front.title, at)] };
+  if (isInvisible(title)) return { kind: "invalid", diagnostics: [unpublishableTitle(front.title, at)] };
   const article: Article = {
     file: raw.file,
     relativePath: raw.relativePath,
@@ -247,7 +250,8 @@ function readPlace(front: FrontMatter, raw: RawArticle, published: ArticleDate, 
       hint: fromFile ? "rename the file or set slug: in the front matter" : undefined,
     });
   }
-  const category = front.category?.trim() || undefined;
+  // NFC: the same word typed on two keyboards (precomposed য় or য + nukta) is one category, one folder, one feed.
+  const category = front.category?.trim().normalize("NFC") || undefined;
   const segments = category === undefined ? [] : category.split("/");
   const outputs = { archive: config.archive, previewName: config.previewFile };
   if (category !== undefined && !segments.every(isValidSegment)) {
@@ -333,7 +337,7 @@ function unpublishableTitle(title: string, at: (field: string) => Location): Dia
     severity: "error",
     ...at("title"),
     field: "title",
-    message: "the title holds only characters that cannot be published (control characters)",
+    message: "the title holds no visible character (only spaces, control characters or joiners such as ZWJ/ZWNJ), so readers would see an empty headline",
     found: quote(title),
     expected: FIELD_EXPECTATIONS.title,
   };
@@ -383,6 +387,67 @@ function httpUrl(text: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Characters that show nothing on their own: spaces, format characters (ZWJ, ZWNJ, ZWSP, bidi marks), controls, fillers. */
+const INVISIBLE = /[\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
+/** Whether a text would show readers nothing at all. */
+export const isInvisible = (text: string): boolean => text.replace(INVISIBLE, "") === "";
+
+/** RFC 3986 §3: a URI starts with a scheme and a colon, and holds no space (tag:, urn:, https: are all fine). */
+const isUri = (text: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(text);
+
+function invalidId(id: string, at: (field: string) => Location): Diagnostic {
+  return {
+    code: "article.invalid-id",
+    severity: "error",
+    ...at("id"),
+    field: "id",
+    message: "the id is not a URI, which Atom (RFC 4287 §4.2.6) and readers' duplicate detection require",
+    found: quote(id),
+    expected: FIELD_EXPECTATIONS.id,
+    hint: "remove the id: line to let patrika mint one, or write it as tag:example.com,2025-07-13:name",
+  };
+}
+
+/**
+ * An update stamped after now has not happened: a typo in the time (or the year), which would keep the story on top.
+ * A warning, not an error: a build at an earlier now (reproducing a past edition) must still build.
+ */
+function checkUpdatedNotAhead(published: ArticleDate | undefined, updated: ArticleDate | undefined, now: Date, at: (field: string) => Location, warnings: Diagnostic[]): void {
+  // A scheduled article (date after now) may carry its update time too; it stays out of every output until then.
+  if (!published || !updated || published.instant.getTime() > now.getTime() || updated.instant.getTime() <= now.getTime()) return;
+  warnings.push({
+    code: "article.updated-after-now",
+    severity: "warning",
+    ...at("updated"),
+    field: "updated",
+    message: "updated is after this build's now, for an article already published: an update that has not happened yet",
+    found: updated.iso, // not now itself: the warning stays word for word the same while it holds, so a skipped build keeps it
+    expected: "an update time at or before now (check the hour and the year)",
+  });
+}
+
+/** Text fields over their limit (a 4 MiB pasted title), refused with the number before anything reads them. */
+function lengthProblems(front: FrontMatter, raw: RawArticle): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [field, value] of Object.entries(front)) {
+    const texts = typeof value === "string" ? [value] : Array.isArray(value) ? value : typeof value === "object" && value !== null ? Object.values(value) : [];
+    const limit = field === "title" ? MAX_TITLE_LENGTH : MAX_FIELD_LENGTH;
+    const longest = Math.max(0, ...texts.map((text) => (typeof text === "string" ? text.length : 0)));
+    if (longest <= limit) continue;
+    problems.push({
+      code: "article.too-long",
+      severity: "error",
+      ...locate(raw, field),
+      field,
+      message: `the ${field} is ${longest} characters long, more than the ${limit} patrika publishes`,
+      found: quote(texts.find((text) => typeof text === "string" && text.length === longest)),
+      expected: field === "title" ? `a headline of at most ${MAX_TITLE_LENGTH} characters` : `at most ${MAX_FIELD_LENGTH} characters; long text belongs in the body`,
+    });
+  }
+  return problems;
 }
 
 /** A name or list of names, each on one line and cleaned; empty ones dropped. */

@@ -6,7 +6,8 @@ const SEGMENT = /^[\p{L}\p{M}\p{N}_~\u200C\u200D-](?:[\p{L}\p{M}\p{N}._~\u200C\u
 
 /** Whether `segment` can be one path segment of a URL without surprises. */
 export function isValidSegment(segment: string): boolean {
-  return SEGMENT.test(segment) && !segment.includes("..");
+  // Joiners alone (ZWJ, ZWNJ) are letters' glue, not a name: such a segment shows as an empty path.
+  return SEGMENT.test(segment) && !segment.includes("..") && /[^\u200C\u200D]/.test(segment);
 }
 
 /** Percent-encodes one segment as UTF-8 (NFC first, so the same word always gives the same URL). */

@@ -164,7 +164,9 @@ export function stableNowRange(articles: readonly Article[], now: Date, maxFutur
     const published = article.published.instant.getTime();
     // In the feeds from now >= published; in the news window while now <= published + window.
     // An article withdrawn at its expiry leaves every output then.
-    for (const change of [published, published + NEWS_WINDOW_MS + 1, ...(article.expires ? [article.expires.instant.getTime()] : [])]) {
+    // An update after publication ends the warning that it lies after now (article.updated-after-now).
+    const updatedLater = article.updated && article.updated.instant.getTime() > published ? [article.updated.instant.getTime()] : [];
+    for (const change of [published, published + NEWS_WINDOW_MS + 1, ...(article.expires ? [article.expires.instant.getTime()] : []), ...updatedLater]) {
       if (change <= at) from = Math.max(from, change);
       else until = Math.min(until, change);
     }
@@ -227,5 +229,36 @@ export function findCollisions(articles: readonly Article[]): Diagnostic[] {
       });
     }
   }
+  diagnostics.push(...categoryCaseWarnings(inPathOrder));
   return diagnostics;
+}
+
+/**
+ * Categories that differ only in case ("Sports" and "sports") are two folders, two feeds and, on a case-insensitive
+ * disk, one folder overwritten: probably one category typed two ways. A warning, once per spelling, at its first article.
+ */
+function categoryCaseWarnings(articles: readonly Article[]): Diagnostic[] {
+  const firstSpelling = new Map<string, Article>();
+  const warned = new Set<string>();
+  const warnings: Diagnostic[] = [];
+  for (const article of articles) {
+    if (article.category === undefined) continue;
+    const folded = article.category.toLowerCase();
+    const first = firstSpelling.get(folded);
+    if (!first) firstSpelling.set(folded, article);
+    else if (first.category !== article.category && !warned.has(article.category)) {
+      warned.add(article.category);
+      warnings.push({
+        code: "article.category-case",
+        severity: "warning",
+        file: article.file,
+        line: 1,
+        field: "category",
+        message: `the category "${article.category}" differs from "${first.category}" (${first.file}) only in upper and lower case, so it makes a second folder and feed`,
+        found: article.category,
+        expected: `one spelling for one category, such as "${first.category}"`,
+      });
+    }
+  }
+  return warnings;
 }

@@ -2,7 +2,7 @@ import type { Feed, FeedItem, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
 import { OUTPUTS } from "../outputs.js";
 import { categoryLabel } from "./category.js";
-import { imageMimeType, NS, outputUrl, rfc822, XmlWriter } from "./xml.js";
+import { imageMimeType, NS, outputUrl, plainAsHtml, rfc822, XmlWriter } from "./xml.js";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) of a feed's items. Bylines go in `dc:creator` because RSS
@@ -15,7 +15,7 @@ export function renderRss(site: Site, feed: Feed = site.feed): string {
   xml.open("channel");
   xml.leaf("title", feed.title);
   xml.leaf("link", feed.homeUrl);
-  xml.leaf("description", feed.description);
+  xml.leaf("description", plainAsHtml(feed.description));
   xml.leaf("language", config.language);
   xml.leaf("copyright", config.copyright);
   xml.leaf("lastBuildDate", rfc822(feed.updated.iso));
@@ -36,7 +36,7 @@ function renderItem(xml: XmlWriter, site: Site, article: FeedItem): void {
   // The id is permanent but is not the URL (it survives a renamed slug), so it is not a permalink.
   xml.leaf("guid", article.id, { isPermaLink: article.id === article.url ? "true" : "false" });
   xml.leaf("pubDate", rfc822(article.published.iso));
-  xml.leaf("description", article.description || undefined);
+  xml.leaf("description", plainAsHtml(article.description || undefined));
   xml.leaf("content:encoded", article.html);
   for (const author of article.authors) xml.leaf("dc:creator", author);
   xml.leaf("category", article.category === undefined ? undefined : categoryLabel(site, article.category));

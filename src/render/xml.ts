@@ -62,6 +62,14 @@ export function escapeText(text: string): string {
 }
 
 /** Escapes an attribute value for double quotes; tab, LF and CR as references so parsers keep them. */
+/**
+ * Plain text for an element readers render as HTML (RSS `description`: "entity-encoded HTML", RSS Best Practices
+ * Profile): escaped for HTML here, then for XML by the writer, so a summary's "<script>" reaches readers as text.
+ */
+export function plainAsHtml(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 export function escapeAttribute(value: string): string {
   return /[&<>"\t\n\r]/.test(value)
     ? value

@@ -163,3 +163,27 @@ describe("files patrika did not write (issues 14, 18)", () => {
     }
   });
 });
+
+describe("an output folder equal to or inside the articles folder is refused by check and build alike (issue 18)", () => {
+  test.each([
+    ["inside", "articles/output", "the output folder is inside the articles folder"],
+    ["equal", "articles", "the output folder is the articles folder"],
+  ])("%s", async (_, outDir, message) => {
+    const site = mkdtempSync(join(tmpdir(), "patrika-nested-"));
+    try {
+      mkdirSync(join(site, "articles"));
+      writeFileSync(join(site, "articles", "a.md"), '---\ntitle: t\ndate: "2025-07-13"\n---\nbody\n');
+      const config = { siteUrl: "https://news.example.org", articlesDir: "articles", outDir };
+      writeFileSync(join(site, "patrika.config.json"), JSON.stringify(config));
+      const { check } = await import("../../src/build/index.js");
+      const configFile = join(site, "patrika.config.json");
+      for (const run of [check, build]) {
+        const result = await run({ now: FIXTURE_NOW, configFile });
+        expect([result.status, ...result.diagnostics.map((d) => [d.code, d.field, d.message])]).toEqual(["config-error", ["config.out-inside-articles", "outDir", message]]);
+      }
+      expect(readdirSync(join(site, "articles"))).toEqual(["a.md"]);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 /** The everyday-use surface of the CLI: --json everywhere, typed configs, colour and progress, --watch, --ping. */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main.js";
@@ -233,6 +233,58 @@ describe("build --watch", () => {
     expect(result.stderr).toContain(`Nothing was written: ${out}/ still holds the previous build.`);
     expect(result.stdout).toContain("Built 1 article from 1 file");
   }, 30_000);
+});
+
+describe("build --watch under an editor's and a shell's hands (issue 18)", () => {
+  test("keeps watching after the articles folder is moved away and back, and after the config is replaced by a rename; names what changed", async () => {
+    const dir = site({ "patrika.config.json": '{"siteUrl": "https://news.example.org"}', "articles/a.md": article("প্রথম") });
+    const out = join(dir, "output");
+    const articles = join(dir, "articles");
+    const controller = new AbortController();
+    let output = "";
+    const waiters: (() => void)[] = [];
+    const until = (text: string, times: number) =>
+      new Promise<void>((done) => {
+        const check = () => (output.split(text).length - 1 >= times ? (done(), true) : false);
+        if (!check()) waiters.push(() => void check());
+      });
+    const running = run(["build", "--watch", "--articles", articles, "--config", join(dir, "patrika.config.json"), "--out", out, ...NOW], {
+      signal: controller.signal,
+      onOutput: (all) => {
+        output = all;
+        for (const waiter of waiters) waiter();
+      },
+    });
+    await until("Watching", 1);
+
+    renameSync(articles, join(dir, "away"));
+    await until("[input.articles-not-found]", 1);
+    renameSync(join(dir, "away"), articles);
+    writeFileSync(join(articles, "b.md"), article("দ্বিতীয়", "১৪ জুলাই ২০২৫, ০৯:০০"));
+    await until("Built 2 articles", 1);
+    writeFileSync(join(articles, "e.md"), article("পঞ্চম", "১৪ জুলাই ২০২৫, ০৯:৩০"));
+    await until("Built 3 articles", 1); // not deaf: files in the folder moved back are seen
+    expect(output).toContain(`Changed: ${join(articles, "e.md")}\n`);
+
+    rmSync(articles, { recursive: true });
+    await until("[input.articles-not-found]", 2);
+    mkdirSync(articles);
+    writeFileSync(join(articles, "c.md"), article("তৃতীয়"));
+    await until("Built 1 article", 2);
+    writeFileSync(join(articles, "d.md"), article("চতুর্থ", "১৪ জুলাই ২০২৫, ০৯:০০"));
+    await until("Built 2 articles", 2); // not deaf: the folder made anew is watched
+
+    // An editor's save: write a new file beside the config, then rename it over the config.
+    writeFileSync(join(dir, "config.tmp"), '{"siteUrl": "https://news.example.org", "title": "নতুন নাম"}');
+    renameSync(join(dir, "config.tmp"), join(dir, "patrika.config.json"));
+    await until("Built 2 articles", 3);
+    writeFileSync(join(dir, "config.tmp"), '{"siteUrl": "https://news.example.org", "title": "আরও নতুন"}');
+    renameSync(join(dir, "config.tmp"), join(dir, "patrika.config.json"));
+    await until("Built 2 articles", 4);
+    expect(readFileSync(join(out, "rss.xml"), "utf8")).toContain("<title>আরও নতুন</title>");
+    controller.abort();
+    expect((await running).code).toBe(0);
+  }, 60_000);
 });
 
 describe("--ping (WebSub)", () => {

@@ -80,7 +80,7 @@ test("check prints every problem, located and explained, sorted by file, with a 
   const golden = "test/golden/broken-check.txt";
   if (process.env.UPDATE_GOLDEN === "1") writeFileSync(golden, result.stderr);
   expect(result.stderr).toBe(readFileSync(golden, "utf8"));
-  expect(result.stderr).toMatch(/\n21 errors, 1 warning in 23 article files\.\n$/);
+  expect(result.stderr).toMatch(/\n21 errors, 3 warnings in 23 article files\.\n$/);
 });
 
 test("a strict build writes nothing and says the previous output is untouched", async () => {
@@ -95,7 +95,7 @@ test("check --json gives every diagnostic with file, line, column, field, code a
   const result = await run(["check", ...flags(), "--json"]);
   expect(result.code).toBe(1);
   const json = JSON.parse(result.stdout) as { status: string; errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
-  expect([json.status, json.errors, json.warnings]).toEqual(["invalid", 21, 1]);
+  expect([json.status, json.errors, json.warnings]).toEqual(["invalid", 21, 3]);
   expect(json.diagnostics.find((d) => d.code === "date.impossible-date")).toEqual({
     file: "<site>/articles/bad-date.md",
     line: 3,
@@ -120,4 +120,12 @@ test("build --skip-invalid publishes the valid articles, lists the skipped ones 
   expect(report.articles).toMatchObject({ found: 23, published: 4, skipped: 19 });
   expect(report.skipped.map((s) => s.file.replace(site, "<site>"))).toContain("<site>/articles/same-slug-b.md");
   expect(report.skipped.find((s) => s.file.endsWith("bad-date.md"))!.errors.map((e) => e.code)).toEqual(["date.impossible-date"]);
+});
+
+test("the README's sample of patrika check ends as check does, with the count, and no claim about writing (issue 18)", () => {
+  const readme = readFileSync("README.md", "utf8");
+  const sample = /This is `patrika check`[\s\S]*?```\n([\s\S]*?)```/.exec(readme)![1]!.trimEnd().split("\n");
+  const golden = readFileSync("test/golden/broken-check.txt", "utf8").trimEnd().split("\n");
+  expect(sample.at(-1)).toBe(golden.at(-1));
+  expect(golden.join("\n")).not.toContain("Nothing was written");
 });

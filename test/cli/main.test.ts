@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -146,7 +146,7 @@ test("build --print-config shows the config with its defaults and the paths, and
   expect(JSON.parse(result.stdout)).toMatchObject({
     config: { siteUrl: "https://news.example.org", feedSize: 50, categoryFeeds: true, earliestDate: "1900-01-01" },
     articles: "test/fixtures/basic/articles",
-    now: "2025-07-14T06:00:00.000Z",
+    now: "2025-07-14T12:00:00+06:00",
   });
   expect(readdirSync(out)).toEqual([]);
 });
@@ -170,4 +170,42 @@ test("--quiet prints nothing on success and still every problem; --verbose lists
   expect(unchanged.stdout).toMatch(/^Up to date: /);
   expect(unchanged.stdout).toMatch(new RegExp(`    kept ${out}/v/rss\\.xml \\([\\d,]+ bytes\\)`));
   expect((await run(["-q", "date", "১৩ জুলাই ২০২৫"])).stdout).toBe("2025-07-13T00:00:00+06:00\n");
+});
+
+describe("paper cuts (issue 18)", () => {
+  test("a closed pipe ends any command quietly, --help included (patrika build --help | head -1)", () => {
+    const cli = join(process.cwd(), "dist/cli/main.js");
+    for (const args of ["build --help", "--help", "check --help"]) {
+      // `true` has exited before the CLI writes, so every write meets a closed pipe (EPIPE), deterministically.
+      const { stderr } = spawnSync("sh", ["-c", `( "${process.execPath}" "${cli}" ${args}; echo "exit $?" >&2 ) | true`], { encoding: "utf8" });
+      const result = stderr;
+      expect({ args, result }).toEqual({ args, result: "exit 0\n" });
+    }
+  });
+
+  test("check --help offers no options that only writing commands use", async () => {
+    const help = (await run(["check", "--help"])).stdout;
+    expect(help).not.toMatch(/--out\b|--no-cache/);
+    expect((await run(["build", "--help"])).stdout).toMatch(/--out <dir>[\s\S]*--no-cache/);
+  });
+
+  test("--print-config shows now in the site's offset, as every other message does", async () => {
+    const result = await run(["build", "--print-config", ...FIXTURE, "--now", "2025-07-14T06:00:00Z"]);
+    expect(JSON.parse(result.stdout).now).toBe("2025-07-14T12:00:00+06:00");
+  });
+
+  test("init names only what is left to edit, and the README's next step", async () => {
+    for (const [args, next] of [
+      [["--site-url", "https://news.example.com"], "(title), then run: npx patrika preview"],
+      [[], "(siteUrl, title), then run: npx patrika preview"],
+    ] as const) {
+      const dir = mkdtempSync(join(tmpdir(), "patrika-init-"));
+      try {
+        const result = await run(["init", "--dir", dir, ...args]);
+        expect(result.stdout).toBe(`Created ${join(dir, "patrika.config.json")} and ${join(dir, "articles", "first-story.md")}.\nNext: edit ${join(dir, "patrika.config.json")} ${next}\n`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
 });

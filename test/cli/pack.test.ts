@@ -34,6 +34,9 @@ test("the packed tarball installs in an empty folder and builds a site there", (
   expect(readFileSync(join(site, "patrika.config.ts"), "utf8")).toContain('import { defineConfig } from "patrika";');
   expect(run("npx", ["patrika", "preview", "--now", "2099-01-01T12:00:00+06:00"], site)).toContain("index.html");
   expect(readFileSync(join(site, "output", "index.html"), "utf8")).toContain("প্রথম খবর");
+  // Installing it runs no script of patrika's (npm warns about packages with install scripts): the tarball is compiled already.
+  const scripts = (JSON.parse(run("tar", ["-xzOf", join(dir, tarball), "package/package.json"], dir)) as { scripts?: Record<string, string> }).scripts ?? {};
+  expect(Object.keys(scripts).filter((name) => ["preinstall", "install", "postinstall", "prepare"].includes(name))).toEqual([]);
   // The package carries what runs and nothing else.
   const files = run("tar", ["-tzf", join(dir, tarball)], dir).split("\n").filter(Boolean);
   expect(files.every((f) => /^package\/(dist\/|schema\/|package\.json$|README\.md$)/.test(f))).toBe(true);

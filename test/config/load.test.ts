@@ -1,4 +1,4 @@
-import { parseConfig } from "../../src/config/validate.js";
+import { parseConfig, validateConfig } from "../../src/config/validate.js";
 
 const FILE = "patrika.config.json";
 
@@ -107,4 +107,36 @@ test("banglaCalendar is one of the two calendars", () => {
   expect(parseConfig('{"siteUrl": "https://example.com", "banglaCalendar": "west-bengal"}', FILE)).toMatchObject({ ok: true, config: { banglaCalendar: "west-bengal" } });
   const result = parseConfig('{"siteUrl": "https://example.com", "banglaCalendar": "indian"}', FILE);
   expect(!result.ok && result.diagnostics.map((d) => [d.code, d.field, d.expected])).toEqual([["config.invalid-value", "banglaCalendar", '"bangladesh" or "west-bengal"']]);
+});
+
+describe("a config that would crash a renderer is refused by check and build alike, naming the key (issue 18)", () => {
+  test.each([
+    ["a control character in the title", '{"siteUrl": "https://example.com", "title": "a\\u0001b"}', "title", 'config key "title" holds a control character (U+0001), which no feed can carry'],
+    ["a lone surrogate in copyright", '{"siteUrl": "https://example.com", "copyright": "© \\ud800"}', "copyright", 'config key "copyright" holds a lone surrogate (half of a character), which no feed can carry'],
+    ["a lone surrogate in a category title", '{"siteUrl": "https://example.com", "categories": {"sports": {"title": "\\udc00"}}}', "categories.sports.title", 'config key "categories.sports.title" holds a lone surrogate (half of a character), which no feed can carry'],
+    ["a deeply nested array", `{"siteUrl": "https://example.com", "categories": ${"[".repeat(20000)}${"]".repeat(20000)}}`, "categories", 'config key "categories" nests more than 32 levels deep'],
+  ])("%s", (_, text, field, message) => {
+    const result = parseConfig(text, FILE);
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.field, d.line, d.message])).toEqual([["config.invalid-value", field, 1, message]]);
+  });
+
+  test("a cyclic config module object is refused, not a stack overflow", () => {
+    const data: Record<string, unknown> = { siteUrl: "https://example.com", categories: {} };
+    (data.categories as Record<string, unknown>).self = data.categories;
+    const result = validateConfig(data, "patrika.config.ts");
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.field, d.message])).toEqual([["config.invalid-value", "categories", 'config key "categories" holds itself (a cycle)']]);
+  });
+
+  test.each([
+    ['{\n  "siteUrl": "https://example.com",\n  "title": "এক",\n  "title": "দুই"\n}', "title", 4],
+    ['{"siteUrl": "https://example.com", "categories": {"a": {"title": "x", "title": "y"}}}', "categories.a.title", 1],
+  ])("a duplicate JSON key is refused at its second place: %j", (text, field, line) => {
+    const result = parseConfig(text, FILE);
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.field, d.line])).toEqual([["config.duplicate-key", field, line]]);
+  });
+
+  test("the same name in different objects is no duplicate", () => {
+    const result = parseConfig('{"siteUrl": "https://example.com", "title": "t", "categories": {"a": {"title": "x"}, "b": {"title": "y"}}}', FILE);
+    expect(result.ok).toBe(true);
+  });
 });

@@ -95,3 +95,46 @@ describe("TOML and JSON front matter, as Hugo sites keep it (issue 14)", () => {
     expect(!result.ok && result.diagnostics.map((d) => [d.code, d.line])).toEqual([[code, line]]);
   });
 });
+
+describe("front matter that would hang or overflow is refused before anything walks it (issue 18)", () => {
+  const aliasBomb = [
+    "---",
+    'title: "x"',
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...["b", "c", "d", "e", "f", "g", "h"].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`),
+    `tags: [${Array(9).fill("*h").join(",")}]`,
+    "---",
+    "",
+  ].join("\n");
+
+  test("a YAML alias bomb is a located error, in milliseconds", () => {
+    const started = performance.now();
+    const result = parse(aliasBomb);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.line, d.field])).toEqual([["frontmatter.too-large", 8, "f"]]);
+    expect(!result.ok && result.diagnostics[0]!.message).toBe(
+      "the front matter expands to more than 1000000 characters and entries (YAML aliases *name repeat what an anchor &name holds), reached in this field",
+    );
+  });
+
+  test("a few small aliases are fine", () => {
+    const result = parse('---\ntitle: &t "শিরোনাম"\nsummary: *t\n---\n');
+    expect(result.ok && result.article.data).toEqual({ title: "শিরোনাম", summary: "শিরোনাম" });
+  });
+
+  test("front matter over the size limit is refused before parsing, at its longest line, with the numbers", () => {
+    const result = parse(`---\ndate: "2025-07-13"\ntitle: "${"ক".repeat(1_400_000)}"\n---\n`);
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.line, d.field, d.message])).toEqual([
+      ["frontmatter.too-large", 3, "title", "the front matter is 4200029 bytes, more than the 262144 patrika reads (this line alone is 4200009)"],
+    ]);
+  });
+
+  test.each([
+    ["a deep flow list", `---\ntags: ${"[".repeat(40)}${"]".repeat(40)}\n---\n`, "frontmatter.too-deep", 2],
+    ["a list too deep for the YAML parser's stack", `---\ntags: ${"[".repeat(20000)}${"]".repeat(20000)}\n---\n`, "frontmatter.too-deep", 2],
+    ["deep JSON front matter", `{"tags": ${"[".repeat(40)}${"]".repeat(40)}}\n`, "frontmatter.too-deep", 1],
+  ])("%s is refused, located", (_, text, code, line) => {
+    const result = parse(text);
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.line])).toEqual([[code, line]]);
+  });
+});

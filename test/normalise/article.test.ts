@@ -171,3 +171,63 @@ test("a relative date is refused with the absolute date it means at this now (is
     ["article.relative-date", "updated", 'the absolute date it means now: updated: "2025-07-13T00:00:00+06:00"'],
   ]);
 });
+
+describe("fields readers would see wrong are refused with file, line and field (issue 18)", () => {
+  const located = (frontMatter: string) => problems(frontMatter).map((d) => [d.code, d.file, d.line, d.field]);
+
+  test.each([
+    ["only joiners (ZWJ, ZWNJ)", '"\\u200d\\u200c"'],
+    ["a zero-width space and a word joiner", '"\\u200b\\u2060"'],
+    ["a Hangul filler", '"\\u3164"'],
+  ])("a title of %s", (_, title) => {
+    expect(located(`date: 2025-07-13\ntitle: ${title}`)).toEqual([["article.missing-field", "articles/sample.md", 3, "title"]]);
+  });
+
+  test("a title with a joiner inside a word is published as written", () => {
+    expect(article('title: "র\u200d্যাব"\ndate: 2025-07-13').title).toBe("র\u200d্যাব");
+  });
+
+  test("a slug of joiners alone", () => {
+    expect(located('title: t\ndate: 2025-07-13\nslug: "\\u200d\\u200c"')).toEqual([["article.invalid-slug", "articles/sample.md", 4, "slug"]]);
+  });
+
+  test.each(["not a uri", "flood-2025", "tag:example.com,2025:a b"])("an id that is not a URI: %j", (id) => {
+    expect(located(`title: t\ndate: 2025-07-13\nid: "${id}"`)).toEqual([["article.invalid-id", "articles/sample.md", 4, "id"]]);
+  });
+
+  test.each(["tag:example.com,2025-07-13:flood", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", "https://example.com/a"])("an id that is a URI is kept: %s", (id) => {
+    expect(article(`title: t\ndate: 2025-07-13\nid: "${id}"`).id).toBe(id);
+  });
+
+  const warnings = (frontMatter: string) => {
+    const result = normalise(frontMatter);
+    return result.kind === "article" ? result.warnings : [];
+  };
+
+  test("updated after now, for a published article, is warned about (a past edition rebuilt at its own now still builds)", () => {
+    const found = warnings('title: t\ndate: 2025-07-13\nupdated: "2025-07-14T12:00:01+06:00"');
+    expect(found.map((d) => [d.code, d.severity, d.line, d.field, d.found])).toEqual([
+      ["article.updated-after-now", "warning", 4, "updated", "2025-07-14T12:00:01+06:00"],
+    ]);
+  });
+
+  test("updated after now is fine for a scheduled article, and at now for any", () => {
+    expect(warnings('title: t\ndate: "2025-07-20"\nupdated: "2025-07-21"')).toEqual([]);
+    expect(warnings('title: t\ndate: 2025-07-13\nupdated: "2025-07-14T12:00:00+06:00"')).toEqual([]);
+  });
+
+  test("a title over the limit is refused with the number", () => {
+    const found = problems(`title: "${"ক".repeat(1001)}"\ndate: 2025-07-13`);
+    expect(found.map((d) => [d.code, d.line, d.field, d.message])).toEqual([["article.too-long", 2, "title", "the title is 1001 characters long, more than the 1000 patrika publishes"]]);
+  });
+
+  test("a summary over the limit is refused with the number", () => {
+    const found = problems(`title: t\ndate: 2025-07-13\nsummary: "${"ক".repeat(20_001)}"`);
+    expect(found.map((d) => [d.code, d.field, d.message])).toEqual([["article.too-long", "summary", "the summary is 20001 characters long, more than the 20000 patrika publishes"]]);
+  });
+
+  test("a category in NFD is the same category as in NFC", () => {
+    const nfc = "কৃষি/কয়া".normalize("NFC");
+    expect(article(`title: t\ndate: 2025-07-13\ncategory: "${nfc.normalize("NFD")}"`).category).toBe(nfc);
+  });
+});

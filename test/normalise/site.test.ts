@@ -74,3 +74,10 @@ describe("category pages are where the site serves them, or absent", () => {
     expect(pages(false)).toEqual({ pages: [], feedLinks: ["https://news.example.org/", "https://news.example.org/"] });
   });
 });
+
+test("categories that differ only in case are warned about, once per spelling (issue 18)", () => {
+  const articles = [make("a", "2025-07-10", "category: Sports"), make("b", "2025-07-11", "category: sports"), make("c", "2025-07-12", "category: sports")];
+  expect(findCollisions(articles).map((d) => [d.code, d.severity, d.file, d.field, d.message])).toEqual([
+    ["article.category-case", "warning", "articles/b.md", "category", 'the category "sports" differs from "Sports" (articles/a.md) only in upper and lower case, so it makes a second folder and feed'],
+  ]);
+});

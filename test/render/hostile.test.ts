@@ -68,3 +68,15 @@ test("the Atom is valid RELAX NG with category terms escaped", async () => {
 test("the sitemaps validate against their schemas", async () => {
   for (const part of [...renderNewsSitemap(site), ...renderSitemap(site)]) expect(await validateSitemapXsd(part.content)).toEqual([]);
 });
+
+test("a summary holding markup reaches RSS readers as text: escaped once for HTML, once for XML (issue 18)", async () => {
+  const markup = '<script>alert(1)</script><img src=x onerror=alert(1)> & &lt;b&gt;';
+  const parsed = normaliseArticle(rawArticle(articleText(`title: t\ndate: "2025-07-14T10:00:00+06:00"\nsummary: ${JSON.stringify(markup)}`), "markup.md"), { config, now: FIXTURE_NOW });
+  if (parsed.kind !== "article") throw new Error(JSON.stringify(parsed));
+  const rss = renderRss(siteOf({ config: testConfig({ description: "<b>খবর</b>" }), now: FIXTURE_NOW, articles: [parsed.article], drafts: [] }));
+  expect(rss).toContain("<description>&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;&amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;amp; &amp;amp;lt;b&amp;amp;gt;</description>");
+  expect(rss).toContain("<description>&amp;lt;b&amp;gt;খবর&amp;lt;/b&amp;gt;</description>");
+  // What a reader holds after XML parsing is HTML whose text is the summary as written.
+  const item = (await new Parser().parseString(rss)).items[0]!;
+  expect(item.content).toBe("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &amp;lt;b&amp;gt;");
+});
