@@ -67,7 +67,8 @@ export function parseHead(bytes: Uint8Array, file: string, relativePath: string,
   if (!data.ok) return data;
   const shape = valueProblem(data.value, split.source, split.format, file);
   if (shape) return fail(shape);
-  const article = { file, relativePath, data: data.value, body: bodyAt(head.end), bodyOffset: head.end } as RawArticle;
+  // Copied only once the shape is known to be bounded: copying walks aliases, so an alias bomb would be expanded here.
+  const article = { file, relativePath, data: detached(data.value) as Record<string, unknown>, body: bodyAt(head.end), bodyOffset: head.end } as RawArticle;
   // Located only when a message needs a place: most articles have none, and locating every field was 3% of a build.
   let fields: Record<string, FieldLocation> | undefined;
   Object.defineProperty(article, "fields", { enumerable: true, get: () => (fields ??= locateFields(split.source, split.format)) });
@@ -254,7 +255,7 @@ function parseJsonFields(source: string, file: string): Parsed {
 }
 
 function asMapping(data: unknown, file: string, line: number): Parsed {
-  if (typeof data === "object" && data !== null && !Array.isArray(data)) return { ok: true, value: detached(data) as Record<string, unknown> };
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) return { ok: true, value: data as Record<string, unknown> };
   return fail({
     code: "frontmatter.not-a-mapping",
     severity: "error",
