@@ -30,18 +30,22 @@ interface Place {
   url: string;
 }
 
-/** Turns one raw article into a typed Article, or says everything that is wrong with it. Pure. */
+/**
+ * Turns one raw article into a typed Article, or says everything that is wrong with it — its warnings too, so an
+ * editor fixing an error sees the rest at once (a misspelt field beside a bad date). Pure.
+ */
 export function normaliseArticle(raw: RawArticle, context: NormaliseContext): ArticleResult {
   const warnings = unknownFieldWarnings(raw);
+  const invalid = (problems: Diagnostic[]): ArticleResult => ({ kind: "invalid", diagnostics: [...problems, ...warnings] });
   // An empty YAML value (`updated:`) is null: treat it as absent, so only required fields complain.
   const data = Object.fromEntries(Object.entries(raw.data).filter(([, value]) => value !== null));
   if (data.draft === true) return { kind: "draft", warnings };
   const checked = checkFields(raw, data);
-  if (!checked.ok) return { kind: "invalid", diagnostics: checked.problems };
+  if (!checked.ok) return invalid(checked.problems);
   const front = checked.front;
 
   const problems: Diagnostic[] = lengthProblems(front, raw);
-  if (problems.length > 0) return { kind: "invalid", diagnostics: problems };
+  if (problems.length > 0) return invalid(problems);
   const at = (field: string) => locate(raw, field);
   const published = readDate(front.date, "date", raw, context, problems, warnings);
   const updated = front.updated === undefined ? undefined : readDate(front.updated, "updated", raw, context, problems, warnings);
@@ -51,10 +55,10 @@ export function normaliseArticle(raw: RawArticle, context: NormaliseContext): Ar
   const expires = front.expires === undefined ? undefined : readDate(front.expires, "expires", raw, context, problems, warnings, false);
   const place = published && readPlace(front, raw, published, context.config, problems);
   const image = readImage(front.image, raw, problems, warnings);
-  if (problems.length > 0 || !published || !place) return { kind: "invalid", diagnostics: problems };
+  if (problems.length > 0 || !published || !place) return invalid(problems);
 
   const title = singleLine(xmlSafe(front.title));
-  if (isInvisible(title)) return { kind: "invalid", diagnostics: [unpublishableTitle(front.title, at)] };
+  if (isInvisible(title)) return invalid([unpublishableTitle(front.title, at)]);
   const article: Article = {
     file: raw.file,
     relativePath: raw.relativePath,

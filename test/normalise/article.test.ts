@@ -116,6 +116,13 @@ test("an unknown field is a warning that suggests the nearest known field", () =
   ]);
 });
 
+test("an article with an error still shows its warnings, so the editor fixes both at once", () => {
+  expect(problems('title: t\ndate: "৩২ জুলাই ২০২৫"\nauther: ক').map((d) => [d.severity, d.code, d.field])).toEqual([
+    ["error", "date.impossible-date", "date"],
+    ["warning", "article.unknown-field", "auther"],
+  ]);
+});
+
 test("a remark of the date reader becomes a warning on that field", () => {
   const result = normalise('title: t\ndate: "রোববার, ১৩ জুলাই ২০২৫, ২৮ আষাঢ় ১৪৩২"');
   expect(result.kind === "article" && result.article.published.iso).toBe("2025-07-13T00:00:00+06:00");
