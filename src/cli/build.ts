@@ -7,7 +7,7 @@ import type { BuildReport } from "../model.js";
 import { feedTopics, notifyHub } from "../publish/websub.js";
 import { CACHE_DIR } from "../build/cache.js";
 import { formatReport, formatReportJson } from "./report.js";
-import { resolveNow } from "./now.js";
+import { resolveNow } from "../now.js";
 import { highlightReport, paint, progressBar } from "./terminal.js";
 import { watchAndRun } from "./watch.js";
 import { EXIT, type Io } from "./io.js";

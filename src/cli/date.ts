@@ -3,7 +3,7 @@ import { formatDiagnostic } from "../diagnostics.js";
 import { DEFAULT_TIME_ZONE, defaultBanglaCalendar, isValidTimeZone, tryParseBengaliDate, type BanglaCalendarName, type DateNote, type ParseDateOptions } from "../dates/index.js";
 import { BANGLA_CALENDAR_NAMES } from "../dates/reading.js";
 import { EXIT, type Io } from "./io.js";
-import { resolveNow } from "./now.js";
+import { resolveNow } from "../now.js";
 
 /** The flags of `patrika date`. */
 export interface DateFlags {

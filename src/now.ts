@@ -1,4 +1,7 @@
-/** The build's "now": --now, else SOURCE_DATE_EPOCH (reproducible builds), else the clock; read only here. */
+/**
+ * The build's "now": the --now flag (or an adapter's `now` option), else SOURCE_DATE_EPOCH (reproducible builds),
+ * else the clock; read only here, for the CLI and the site-generator adapters alike.
+ */
 export type NowResult = { ok: true; now: Date } | { ok: false; message: string };
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;

@@ -1,4 +1,4 @@
-import { resolveNow } from "../../src/cli/now.js";
+import { resolveNow } from "../src/now.js";
 
 const clock = () => new Date(0);
 
