@@ -94,6 +94,7 @@ function groupsOf(site: Site): Group[] {
     }),
     render: () => renderNewsSitemapFiles(site),
   });
+  if (!site.config.sitemap) return groups; // the site generator writes its own (config.sitemap)
   groups.push({
     key: "sitemap",
     fingerprint: digest(context, (hash) => {

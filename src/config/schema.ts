@@ -116,6 +116,12 @@ export const configSchema = z.strictObject({
     ])
     .optional()
     .describe("Where the site's category pages are (a path with :category, default /:category), or false when it has none."),
+  /**
+   * Write the general sitemap (sitemap.xml, its parts and sitemap-index.xml); default true. Off for a site whose
+   * generator writes its own (@astrojs/sitemap, Hugo, jekyll-sitemap): patrika never replaces another tool's file, so
+   * the two would clash. The Google News sitemap, which those tools lack, is written either way.
+   */
+  sitemap: z.boolean().default(true).describe("Write sitemap.xml and sitemap-index.xml (off when the site generator writes its own; the news sitemap is always written)."),
   /** Write per-category feeds (output/<category>/rss.xml, atom.xml, feed.json); default true. */
   categoryFeeds: z.boolean().default(true).describe("Write rss.xml, atom.xml and feed.json per category."),
   /** Write RFC 5005 archive pages of the Atom feed (output/archive/N.xml) so readers can fetch every article. */
@@ -154,6 +160,7 @@ function resolveConfig(parsed: z.output<typeof configSchema>) {
     earliestDate: parsed.earliestDate,
     maxFutureDays: parsed.maxFutureDays,
     categoryFeeds: parsed.categoryFeeds,
+    sitemap: parsed.sitemap,
     ...(parsed.categoryPages !== undefined ? { categoryPages: parsed.categoryPages } : {}),
     previewFile: parsed.previewFile,
     ...(parsed.permalink ? { permalink: parsed.permalink } : {}),

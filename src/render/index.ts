@@ -26,7 +26,7 @@ export function renderSite(site: Site): RenderedOutput[] {
     ...[site.feed, ...site.categoryFeeds].flatMap((feed) => renderFeedFiles(site, feed)),
     ...site.archive.map((page) => renderArchiveFile(site, page)),
     ...renderNewsSitemapFiles(site),
-    ...renderSitemapFiles(site),
+    ...(site.config.sitemap ? renderSitemapFiles(site) : []),
   ];
 }
 

@@ -164,6 +164,28 @@ describe("files patrika did not write (issues 14, 18)", () => {
   });
 });
 
+test("with sitemap off, another tool's sitemap.xml and sitemap-index.xml stay; patrika's own, written before, go", async () => {
+  const root = mkdtempSync(join(tmpdir(), "patrika-sitemap-off-"));
+  try {
+    const config = JSON.parse(readFileSync(`${FIXTURE}/patrika.config.json`, "utf8")) as Record<string, unknown>;
+    const options = (sitemap: boolean) => ({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, config: { ...config, sitemap }, outDir: join(root, "dist") });
+    expect((await build(options(true))).status).toBe("ok");
+    expect(existsSync(join(root, "dist", "sitemap.xml"))).toBe(true);
+    const off = await build(options(false));
+    expect(off.status).toBe("ok");
+    expect(off.files.map((f) => f.name).filter((name) => name.includes("sitemap"))).toEqual(["news-sitemap.xml", "news-sitemap-index.xml"]);
+    expect(["sitemap.xml", "sitemap-index.xml"].map((name) => existsSync(join(root, "dist", name)))).toEqual([false, false]);
+    // Now the site generator writes its own; patrika leaves them alone.
+    writeFileSync(join(root, "dist", "sitemap.xml"), "<urlset>the generator's</urlset>\n");
+    writeFileSync(join(root, "dist", "sitemap-index.xml"), "<sitemapindex>the generator's</sitemapindex>\n");
+    const later = await build({ ...options(false), now: new Date(FIXTURE_NOW.getTime() + 60_000) });
+    expect(later.status).toBe("ok");
+    expect(readFileSync(join(root, "dist", "sitemap.xml"), "utf8")).toBe("<urlset>the generator's</urlset>\n");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 describe("an output folder equal to or inside the articles folder is refused by check and build alike (issue 18)", () => {
   test.each([
     ["inside", "articles/output", "the output folder is inside the articles folder"],

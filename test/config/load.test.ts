@@ -18,6 +18,7 @@ test("a minimal config gets every default", () => {
       earliestDate: "1900-01-01",
       maxFutureDays: 366,
       categoryFeeds: true,
+      sitemap: true,
       archive: false,
       previewFile: "index.html",
     },

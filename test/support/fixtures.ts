@@ -22,6 +22,7 @@ export const testConfig = (overrides: Partial<SiteConfig> = {}): SiteConfig => (
   earliestDate: "1900-01-01",
   maxFutureDays: 366,
   categoryFeeds: true,
+  sitemap: true,
   archive: false,
   previewFile: "index.html",
   ...overrides,
