@@ -167,7 +167,7 @@ describe("files patrika did not write (issues 14, 18)", () => {
 test("with sitemap off, another tool's sitemap.xml and sitemap-index.xml stay; patrika's own, written before, go", async () => {
   const root = mkdtempSync(join(tmpdir(), "patrika-sitemap-off-"));
   try {
-    const config = JSON.parse(readFileSync(`${FIXTURE}/patrika.config.json`, "utf8")) as Record<string, unknown>;
+    const config = JSON.parse(readFileSync(`${FIXTURE}/patrika.config.json`, "utf8")) as { siteUrl: string };
     const options = (sitemap: boolean) => ({ now: FIXTURE_NOW, articlesDir: `${FIXTURE}/articles`, config: { ...config, sitemap }, outDir: join(root, "dist") });
     expect((await build(options(true))).status).toBe("ok");
     expect(existsSync(join(root, "dist", "sitemap.xml"))).toBe(true);
