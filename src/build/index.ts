@@ -26,7 +26,7 @@ import { gitBlobIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
 import { readOutputsRecord, recordOf as outputsRecordOf, renderIncrementally, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
-import { contentsFingerprint, inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { contentsFingerprint, folderReplaced, folderStamp, inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
@@ -82,16 +82,24 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!loaded.ok) return emptyReport("config-error", loaded.diagnostics, pathsOf(options));
   const config = loaded.config;
   const paths = pathsOf(options, config);
+  const root = options.cacheRoot ?? process.cwd();
+  // Asked at most once, and only when stamps changed: after a fresh checkout git's index names every file's content.
+  // A new articles folder suggests one, so git then starts at once and runs while this thread stats the files.
+  const gitIds = onceGitIds(paths.articlesDir);
+  if (options.cache && (await folderReplaced(root, paths.articlesDir))) void gitIds();
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
-  const root = options.cacheRoot ?? process.cwd();
   // With the cache, if nothing changed since the last build (same stamps, config and tool, a now that moves nothing
   // in or out of a feed, outputs untouched), no article is read.
   const recordOf = options.cache
-    ? { key: cacheKey(config, paths.articlesDir), outDir: resolve(paths.outDir), skipInvalid: options.skipInvalid ?? false, inputs: inputsFingerprint(listed.scan.files, listed.scan.stamps) }
+    ? {
+        key: cacheKey(config, paths.articlesDir),
+        outDir: resolve(paths.outDir),
+        skipInvalid: options.skipInvalid ?? false,
+        inputs: inputsFingerprint(listed.scan.files, listed.scan.stamps),
+        folder: folderStamp(paths.articlesDir),
+      }
     : undefined;
-  // Asked at most once, and only when stamps changed: after a fresh checkout git's index names every file's content.
-  const gitIds = onceGitIds(paths.articlesDir);
   const { files: scanned, stamps } = listed.scan;
   const contents = async () => {
     const ids = await gitIds();

@@ -25,6 +25,8 @@ export interface BuildRecord {
   inputs: string;
   /** sha256 over every article file's path, size and blob id (`contentsFingerprint`), when all were known. */
   contents?: string;
+  /** The articles folder's inode and change time: a hint only (a new one suggests a fresh clone), never trusted. */
+  folder?: [ino: number, ctimeMs: number] | undefined;
   /** The now it was built at, and the range of nows that give the same output (only the report's now differs). */
   nowMs: number;
   from: number;
@@ -72,6 +74,22 @@ export function statOutputs(outDir: string, names: readonly string[]): BuildReco
   return outputs;
 }
 
+/** The folder's inode and change time, for `BuildRecord.folder`. */
+export function folderStamp(dir: string): [number, number] | undefined {
+  const info = statSync(dir, { throwIfNoEntry: false });
+  return info && [info.ino, info.ctimeMs];
+}
+
+/**
+ * Whether the articles folder is not the one the last build saw (a fresh clone makes a new one): then git is worth
+ * asking while the files are still being stat-ed. A guess that only moves work earlier; nothing is decided by it.
+ */
+export async function folderReplaced(root: string, articlesDir: string): Promise<boolean> {
+  const folder = (await readRecord(root))?.folder;
+  const now = folderStamp(articlesDir);
+  return folder !== undefined && now !== undefined && (folder[0] !== now[0] || folder[1] !== now[1]);
+}
+
 async function readRecord(root: string): Promise<BuildRecord | undefined> {
   try {
     return JSON.parse(await readFile(join(root, CACHE_DIR, RECORD_FILE), "utf8")) as BuildRecord;
@@ -93,6 +111,7 @@ export interface Expected {
   key: string;
   skipInvalid: boolean;
   inputs: string;
+  folder?: [number, number] | undefined;
   contents?: () => Promise<string | undefined>;
 }
 
@@ -128,7 +147,8 @@ export async function reuseLastBuild(input: {
   if (!record || !holds) return undefined;
   let { files } = record.summary;
   // Matched by contents: the new stamps are recorded, so the next build matches by stamps without asking git.
-  let next = holds === "contents" ? { ...record, inputs: input.expected.inputs } : undefined;
+  const { inputs, folder } = input.expected;
+  let next: BuildRecord | undefined = holds === "contents" ? { ...record, inputs, ...(folder ? { folder } : {}) } : undefined;
   if (record.nowMs !== now.getTime()) {
     const restamped = await restampReportFile(next ?? record, now, config, paths.outDir, input.io);
     if (!restamped) return undefined; // the full build reports the problem
