@@ -13,7 +13,10 @@ export interface FileStamp {
   ctimeMs: number;
 }
 
-/** The stamp as stored, with the sha1 of the file's bytes: a fresh clone changes every mtime, not the contents. */
+/**
+ * The stamp as stored, with the file's git blob id (sha1 of "blob <size>\0<bytes>"): a fresh clone changes every
+ * mtime, not the contents, and git's index names the same id without the file being read.
+ */
 type Stamp = [size: number, mtimeMs: number, ctimeMs: number, sha1: string];
 /** One line of the journal: a file's stamp and value, its new stamp alone (same bytes), or null when it is gone. */
 type Line = [file: string, entry: [Stamp, unknown] | [Stamp] | null];
@@ -86,12 +89,18 @@ export class BuildCache<T> {
   }
 
   /**
-   * The sha1 recorded for a file whose stamp changed but whose size did not: if its bytes still have this hash
-   * (a fresh checkout touches every file and changes none), `restamp` keeps its value.
+   * The blob id recorded for a file whose stamp changed but whose size did not: if its bytes still have this id
+   * (a fresh checkout touches every file and changes none; git's index may vouch for it), `restamp` keeps its value.
    */
   sha1Of(file: string, size: number): string | undefined {
     const entry = this.entries.get(file);
     return entry && entry[0][0] === size ? entry[0][3] : undefined;
+  }
+
+  /** The size and git blob id of the bytes a file's entry was made from, for a fingerprint of contents. */
+  contentOf(file: string): [size: number, id: string] | undefined {
+    const entry = this.entries.get(file);
+    return entry && [entry[0][0], entry[0][3]];
   }
 
   /** The value of a file whose bytes are unchanged, under its new stamp (journalled as a short line, not the entry). */

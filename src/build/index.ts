@@ -22,10 +22,11 @@ import { readManifest } from "../write/manifest.js";
 import { normaliseScan, scanArticles, type Scan } from "./articles.js";
 import { RenderedBodies } from "./bodies.js";
 import { BuildCache } from "./cache.js";
+import { gitBlobIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
 import { readOutputsRecord, recordOf as outputsRecordOf, renderIncrementally, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
-import { inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { contentsFingerprint, folderReplaced, folderStamp, inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
@@ -69,7 +70,8 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   if (nested) return emptyReport("config-error", [nested], paths);
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
-  return collect(options, loaded.config, paths, listed.scan, false);
+  const { contents: _, ...report } = await collect(options, loaded.config, paths, listed.scan, false, onceGitIds(paths.articlesDir));
+  return report;
 }
 
 /**
@@ -84,22 +86,37 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const paths = pathsOf(options, config);
   const nested = nestedOutput(paths, loaded.file);
   if (nested) return emptyReport("config-error", [nested], paths);
+  const root = options.cacheRoot ?? process.cwd();
+  // Asked at most once, and only when stamps changed: after a fresh checkout git's index names every file's content.
+  // A new articles folder suggests one, so git then starts at once and runs while this thread stats the files.
+  const gitIds = onceGitIds(paths.articlesDir);
+  if (options.cache && (await folderReplaced(root, paths.articlesDir))) void gitIds();
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
-  const root = options.cacheRoot ?? process.cwd();
   // With the cache, if nothing changed since the last build (same stamps, config and tool, a now that moves nothing
   // in or out of a feed, outputs untouched), no article is read.
   const recordOf = options.cache
-    ? { key: cacheKey(config, paths.articlesDir), outDir: resolve(paths.outDir), skipInvalid: options.skipInvalid ?? false, inputs: inputsFingerprint(listed.scan.files, listed.scan.stamps) }
+    ? {
+        key: cacheKey(config, paths.articlesDir),
+        outDir: resolve(paths.outDir),
+        skipInvalid: options.skipInvalid ?? false,
+        inputs: inputsFingerprint(listed.scan.files, listed.scan.stamps),
+        folder: folderStamp(paths.articlesDir),
+      }
     : undefined;
+  const { files: scanned, stamps } = listed.scan;
+  const contents = async () => {
+    const ids = await gitIds();
+    return ids && contentsFingerprint(scanned, scanned.map((file, i) => (ids.has(file) && stamps[i] ? [stamps[i]!.size, ids.get(file)!] : undefined)));
+  };
   // A preview page written once is kept fresh: a plain build after `preview` writes it again rather than removing it.
   const manifest = await readManifest(paths.outDir);
   const preview = options.preview === true || manifest.files.includes(config.previewFile);
   if (recordOf && !preview) {
-    const reused = await reuseLastBuild({ now: options.now, config, paths, expected: recordOf, root, ...(options.io ? { io: options.io } : {}) });
+    const reused = await reuseLastBuild({ now: options.now, config, paths, expected: { ...recordOf, contents }, root, ...(options.io ? { io: options.io } : {}) });
     if (reused) return reused;
   }
-  const report = await collect(options, config, paths, listed.scan, true);
+  const { contents: contentsNow, ...report } = await collect(options, config, paths, listed.scan, true, gitIds);
   if (report.status !== "ok" || !report.site) return report;
   // With the cache, only the outputs whose inputs changed are rendered and written; the rest stay as they are.
   const previousOutputs = recordOf ? await readOutputsRecord(root, recordOf.key, paths.outDir) : undefined;
@@ -114,16 +131,33 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const outputs = statOutputs(paths.outDir, files.map((f) => f.name));
   if (recordOf && report.stableNow && outputs && !preview) {
     const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
-    const record: BuildRecord = { ...recordOf, nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
+    const record: BuildRecord = { ...recordOf, ...(contentsNow ? { contents: contentsNow } : {}), nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
     await writeRecord(root, record).catch(() => undefined); // without it the next build is only slower
   }
   return { ...report, files };
 }
 
-/** Articles from the files (through the cache), then the site they make, with the feed items' bodies rendered. */
-async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, scan: Scan, saveCache: boolean): Promise<BuildReport> {
+/** git's blob ids for the articles folder, asked for once and only when first wanted. */
+function onceGitIds(articlesDir: string): () => Promise<Map<string, string> | undefined> {
+  let asked: Promise<Map<string, string> | undefined> | undefined;
+  return () => (asked ??= gitBlobIds(articlesDir));
+}
+
+/**
+ * Articles from the files (through the cache), then the site they make, with the feed items' bodies rendered; with
+ * the cache, also the fingerprint of the files' contents for the up-to-date record.
+ */
+async function collect(
+  options: BuildOptions,
+  config: SiteConfig,
+  paths: Paths,
+  scan: Scan,
+  saveCache: boolean,
+  gitIds: () => Promise<Map<string, string> | undefined>,
+): Promise<BuildReport & { contents?: string | undefined }> {
   const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
-  const { results, fromCache, threads } = await normaliseScan(paths.articlesDir, scan, config, options.now, cache, options.onProgress);
+  const { results, fromCache, threads } = await normaliseScan(paths.articlesDir, scan, config, options.now, cache, options.onProgress, gitIds);
+  const contents = cache && contentsFingerprint(scan.files, scan.files.map((file) => cache.contentOf(file)));
   if (cache && saveCache) {
     cache.keepOnly(scan.files);
     await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
@@ -135,7 +169,7 @@ async function collect(options: BuildOptions, config: SiteConfig, paths: Paths, 
   const site = siteFromResults(results, files, config, { ...options, previous: prior.previous, ...(bodies ? { renderBody: bodies.render } : {}) });
   if (bodies && saveCache && site.status === "ok") await bodies.save().catch(() => undefined); // only costs speed next time
   const diagnostics = scan.warnings?.length ? sortDiagnostics([...scan.warnings, ...site.diagnostics]) : site.diagnostics;
-  return { ...site, diagnostics, articlesFromCache: fromCache, threads, paths };
+  return { ...site, diagnostics, articlesFromCache: fromCache, threads, paths, contents };
 }
 
 /**
@@ -270,7 +304,7 @@ function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], p
 }
 
 /** Bumped whenever what the cache stores changes shape. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** A cache is valid only for the same tool version, cache format, articles folder and config. */
 function cacheKey(config: SiteConfig, articlesDir: string): string {

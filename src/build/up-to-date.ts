@@ -23,6 +23,10 @@ export interface BuildRecord {
   skipInvalid: boolean;
   /** sha256 over every article file's path and stamp, in path order. */
   inputs: string;
+  /** sha256 over every article file's path, size and blob id (`contentsFingerprint`), when all were known. */
+  contents?: string;
+  /** The articles folder's inode and change time: a hint only (a new one suggests a fresh clone), never trusted. */
+  folder?: [ino: number, ctimeMs: number] | undefined;
   /** The now it was built at, and the range of nows that give the same output (only the report's now differs). */
   nowMs: number;
   from: number;
@@ -45,6 +49,20 @@ export function inputsFingerprint(files: readonly string[], stamps: readonly (Fi
   return hash.digest("hex");
 }
 
+/**
+ * A fingerprint of the article files' contents: path, size and git blob id of each, in path order; undefined when
+ * one is unknown. It matches after a fresh checkout, which changes every stamp and no byte.
+ */
+export function contentsFingerprint(files: readonly string[], contents: readonly ([size: number, id: string] | undefined)[]): string | undefined {
+  const hash = createHash("sha256");
+  for (let i = 0; i < files.length; i++) {
+    const c = contents[i];
+    if (!c) return undefined;
+    hash.update(`${files[i]}\t${c[0]}\t${c[1]}\n`);
+  }
+  return hash.digest("hex");
+}
+
 /** Each output's size and modification time as it is now on disk; undefined when one is missing. */
 export function statOutputs(outDir: string, names: readonly string[]): BuildRecord["outputs"] | undefined {
   const outputs: BuildRecord["outputs"] = [];
@@ -54,6 +72,22 @@ export function statOutputs(outDir: string, names: readonly string[]): BuildReco
     outputs.push({ name, size: info.size, mtimeMs: info.mtimeMs });
   }
   return outputs;
+}
+
+/** The folder's inode and change time, for `BuildRecord.folder`. */
+export function folderStamp(dir: string): [number, number] | undefined {
+  const info = statSync(dir, { throwIfNoEntry: false });
+  return info && [info.ino, info.ctimeMs];
+}
+
+/**
+ * Whether the articles folder is not the one the last build saw (a fresh clone makes a new one): then git is worth
+ * asking while the files are still being stat-ed. A guess that only moves work earlier; nothing is decided by it.
+ */
+export async function folderReplaced(root: string, articlesDir: string): Promise<boolean> {
+  const folder = (await readRecord(root))?.folder;
+  const now = folderStamp(articlesDir);
+  return folder !== undefined && now !== undefined && (folder[0] !== now[0] || folder[1] !== now[1]);
 }
 
 async function readRecord(root: string): Promise<BuildRecord | undefined> {
@@ -72,13 +106,27 @@ export async function writeRecord(root: string, record: BuildRecord): Promise<vo
   await rename(temporary, path);
 }
 
-/** Whether the record still describes the output: same key and folders, now in range, outputs untouched. */
-function recordHolds(record: BuildRecord, expected: { key: string; outDir: string; skipInvalid: boolean; inputs: string; now: Date }): boolean {
+/** What a build expects of the record: its key and choices, the stamps' fingerprint and, asked only if the stamps differ, the contents'. */
+export interface Expected {
+  key: string;
+  skipInvalid: boolean;
+  inputs: string;
+  folder?: [number, number] | undefined;
+  contents?: () => Promise<string | undefined>;
+}
+
+/**
+ * Whether the record still describes the output: same key and folders, now in range, outputs untouched, and the
+ * same inputs: by stamps, or else by contents (git's blob ids after a fresh checkout). "stamps" or "contents" says which.
+ */
+async function recordHolds(record: BuildRecord, expected: Expected & { outDir: string; now: Date }): Promise<"stamps" | "contents" | undefined> {
   const now = expected.now.getTime();
-  if (record.key !== expected.key || record.outDir !== resolve(expected.outDir) || record.skipInvalid !== expected.skipInvalid) return false;
-  if (record.inputs !== expected.inputs || now < record.from || now >= record.until) return false;
+  if (record.key !== expected.key || record.outDir !== resolve(expected.outDir) || record.skipInvalid !== expected.skipInvalid) return undefined;
+  if (now < record.from || now >= record.until) return undefined;
   const onDisk = statOutputs(expected.outDir, record.outputs.map((o) => o.name));
-  return onDisk !== undefined && onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs);
+  if (!onDisk || !onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs)) return undefined;
+  if (record.inputs === expected.inputs) return "stamps";
+  return record.contents !== undefined && expected.contents && (await expected.contents()) === record.contents ? "contents" : undefined;
 }
 
 /**
@@ -89,20 +137,25 @@ export async function reuseLastBuild(input: {
   now: Date;
   config: SiteConfig;
   paths: BuildReport["paths"];
-  expected: { key: string; skipInvalid: boolean; inputs: string };
+  expected: Expected;
   root: string;
   io?: WriteIo;
 }): Promise<BuildReport | undefined> {
   const { now, config, paths, root } = input;
   const record = await readRecord(root);
-  if (!record || !recordHolds(record, { ...input.expected, outDir: paths.outDir, now })) return undefined;
+  const holds = record && (await recordHolds(record, { ...input.expected, outDir: paths.outDir, now }));
+  if (!record || !holds) return undefined;
   let { files } = record.summary;
+  // Matched by contents: the new stamps are recorded, so the next build matches by stamps without asking git.
+  const { inputs, folder } = input.expected;
+  let next: BuildRecord | undefined = holds === "contents" ? { ...record, inputs, ...(folder ? { folder } : {}) } : undefined;
   if (record.nowMs !== now.getTime()) {
-    const restamped = await restampReportFile(record, now, config, paths.outDir, input.io);
+    const restamped = await restampReportFile(next ?? record, now, config, paths.outDir, input.io);
     if (!restamped) return undefined; // the full build reports the problem
     files = restamped.files;
-    await writeRecord(root, restamped.record).catch(() => undefined);
+    next = restamped.record;
   }
+  if (next) await writeRecord(root, next).catch(() => undefined);
   const { articlesFound, diagnostics, skipped } = record.summary;
   return {
     status: "ok",

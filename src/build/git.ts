@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+
+/**
+ * Content ids git vouches for, by path relative to `dir`: the index's blob id (sha1 of "blob <size>\0<bytes>") of
+ * each tracked regular file whose work-tree copy git finds unchanged. After a fresh clone every mtime is new but git's
+ * own stat cache is fresh, so this names every file's content without reading one. Undefined outside a work tree or
+ * when git is missing or fails: the caller then relies on its own stamps and hashes. The rules are in ADR 0008.
+ */
+export async function gitBlobIds(dir: string): Promise<Map<string, string> | undefined> {
+  try {
+    const [listed, modified] = await Promise.all([
+      git(dir, ["ls-files", "--stage", "-v", "-z", "--", "."]),
+      // --relative: paths relative to `dir`, as ls-files prints them. Read-only: it neither refreshes nor locks the index.
+      git(dir, ["diff-files", "--relative", "--name-only", "-z", "--", "."]),
+    ]);
+    const changed = new Set(modified.split("\0"));
+    const ids = new Map<string, string>();
+    for (const record of listed.split("\0")) {
+      // "<tag> <mode> <blob id> <stage>\t<path>"; tag H is a plain cached file (h assume-unchanged, S skip-worktree).
+      const tab = record.indexOf("\t");
+      if (tab < 0) continue;
+      const [tag, mode, id, stage] = record.slice(0, tab).split(" ");
+      const path = record.slice(tab + 1);
+      if (tag !== "H" || (mode !== "100644" && mode !== "100755") || stage !== "0" || changed.has(path) || path.includes("\uFFFD")) continue;
+      ids.set(path, id!);
+    }
+    if (ids.size === 0) return ids;
+    // A filter, ident or working-tree-encoding can make work-tree bytes differ from the blob at the same size.
+    // --all names only the attributes a path has, so a repository without any answers with nothing (naming the three
+    // sent 16 MB back for 100,000 files).
+    const attributes = (await git(dir, ["check-attr", "-z", "--stdin", "--all"], [...ids.keys()].join("\0"))).split("\0");
+    for (let i = 0; i + 2 < attributes.length; i += 3) {
+      if (CONVERTING.has(attributes[i + 1]!) && attributes[i + 2] !== "unset") ids.delete(attributes[i]!);
+    }
+    return ids;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Attributes under which checkout may write other bytes than the blob's at the same size (gitattributes(5)). */
+const CONVERTING = new Set(["filter", "ident", "working-tree-encoding"]);
+
+/** Runs git in `cwd` with its monitors off (an fsmonitor answer is not git looking), stdout as text. */
+function git(cwd: string, args: string[], input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      "git",
+      ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", ...args],
+      { cwd, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+    child.stdin?.on("error", () => undefined); // git gone before reading its input: the exit code reports it
+    child.stdin?.end(input ?? "");
+  });
+}
