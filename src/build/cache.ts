@@ -1,9 +1,21 @@
 import { createHash } from "node:crypto";
-import { mkdir, open, readFile, rename, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, rename, writeFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Where the build cache lives, in the working directory (git-ignored, safe to delete). */
 export const CACHE_DIR = ".patrika-cache";
+
+/**
+ * Writes one record of the build (`name` in .patrika-cache/) as JSON, whole or not at all: a temporary renamed into
+ * place, so a killed build leaves the old record or the new one, and the next build never reads half of one.
+ */
+export async function writeCacheRecord(root: string, name: string, value: unknown): Promise<void> {
+  const path = join(root, CACHE_DIR, name);
+  await mkdir(join(root, CACHE_DIR), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(value));
+  await rename(temporary, path);
+}
 const CACHE_FILE = "articles.jsonl";
 
 /** What a file looked like when it was read: a change to any of these means it is read again. */

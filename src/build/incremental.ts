@@ -1,11 +1,11 @@
 import { createHash, type Hash } from "node:crypto";
 import { statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Article, Site } from "../model.js";
 import { renderArchiveFile, renderFeedFiles, renderNewsSitemapFiles, renderSitemapFiles, type RenderedOutput } from "../render/index.js";
 import { GENERATOR } from "../version.js";
-import { CACHE_DIR } from "./cache.js";
+import { CACHE_DIR, writeCacheRecord } from "./cache.js";
 
 /**
  * Incremental rendering (docs/adr/0007-incremental-rendering.md): the outputs fall into groups, each rendered from
@@ -186,9 +186,5 @@ export async function readOutputsRecord(root: string, key: string, outDir: strin
 }
 
 export async function writeOutputsRecord(root: string, record: OutputsRecord): Promise<void> {
-  const path = join(root, CACHE_DIR, RECORD_FILE);
-  await mkdir(join(root, CACHE_DIR), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(record));
-  await rename(temporary, path);
+  await writeCacheRecord(root, RECORD_FILE, record);
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
@@ -6,7 +6,7 @@ import { readOutputState, readPreviousFeed } from "../load/previous.js";
 import type { PublishedState } from "../model.js";
 import { LAST_BUILD } from "../render/published.js";
 import { readManifest } from "../write/manifest.js";
-import { CACHE_DIR } from "./cache.js";
+import { CACHE_DIR, writeCacheRecord } from "./cache.js";
 
 /** One record per output folder: the cache folder is shared by every site built from the same working directory. */
 const recordFile = (outDir: string) => `published-${createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 16)}.json`;
@@ -43,9 +43,5 @@ async function readRecord(root: string, outDir: string): Promise<PublishedState 
 
 /** Keeps what this build published for the next one to compare with (only with the cache; a failure costs nothing). */
 export async function recordPublish(root: string, outDir: string, state: PublishedState): Promise<void> {
-  const path = join(root, CACHE_DIR, recordFile(outDir));
-  await mkdir(join(root, CACHE_DIR), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(state));
-  await rename(temporary, path);
+  await writeCacheRecord(root, recordFile(outDir), state);
 }

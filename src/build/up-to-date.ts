@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { CACHE_DIR, type FileStamp } from "./cache.js";
+import { CACHE_DIR, writeCacheRecord, type FileStamp } from "./cache.js";
 import type { BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { OUTPUTS } from "../outputs.js";
 import { LAST_BUILD, unchangedDiff } from "../render/published.js";
@@ -99,11 +99,7 @@ async function readRecord(root: string): Promise<BuildRecord | undefined> {
 }
 
 export async function writeRecord(root: string, record: BuildRecord): Promise<void> {
-  const path = join(root, CACHE_DIR, RECORD_FILE);
-  await mkdir(join(root, CACHE_DIR), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(record));
-  await rename(temporary, path);
+  await writeCacheRecord(root, RECORD_FILE, record);
 }
 
 /** What a build expects of the record: its key and choices, the stamps' fingerprint and, asked only if the stamps differ, the contents'. */
