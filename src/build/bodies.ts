@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { renderBody, type RenderedBody } from "../normalise/body.js";
-import { CACHE_DIR } from "./cache.js";
+import { CACHE_DIR, writeCacheRecord } from "./cache.js";
 
 const BODIES_FILE = "bodies.json";
 /**
@@ -21,7 +21,7 @@ export class RenderedBodies {
   private changed = false;
 
   private constructor(
-    private readonly path: string,
+    private readonly root: string,
     private readonly key: string,
     private readonly known: ReadonlyMap<string, RenderedBody>,
   ) {}
@@ -36,7 +36,7 @@ export class RenderedBodies {
     } catch {
       // none yet, or unreadable: every body is rendered
     }
-    return new RenderedBodies(path, key, known);
+    return new RenderedBodies(root, key, known);
   }
 
   /** renderBody, answered from the store when this Markdown was rendered for this URL before. */
@@ -56,9 +56,6 @@ export class RenderedBodies {
     const over = this.used.size > MAX_STORED;
     if (over ? this.known.size === 0 : !this.changed && this.used.size === this.known.size) return;
     const bodies = over ? new Map<string, RenderedBody>() : this.used;
-    await mkdir(join(this.path, ".."), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ key: this.key, bodies: Object.fromEntries(bodies) }));
-    await rename(temporary, this.path);
+    await writeCacheRecord(this.root, BODIES_FILE, { key: this.key, bodies: Object.fromEntries(bodies) });
   }
 }
