@@ -190,26 +190,34 @@ describe("output for people", () => {
   });
 });
 
+/**
+ * `build --watch` on a site folder, stopped by `controller.abort()`: `until` resolves once `text` has appeared `times`
+ * times in the output (each rebuild prints its own report); `output` is all printed so far.
+ */
+function watch(dir: string, out: string) {
+  const controller = new AbortController();
+  let output = "";
+  const waiters: (() => void)[] = [];
+  const until = (text: string, times: number) =>
+    new Promise<void>((done) => {
+      const check = () => (output.split(text).length - 1 >= times ? (done(), true) : false);
+      if (!check()) waiters.push(() => void check());
+    });
+  const running = run(["build", "--watch", "--articles", join(dir, "articles"), "--config", join(dir, "patrika.config.json"), "--out", out, ...NOW], {
+    signal: controller.signal,
+    onOutput: (all) => {
+      output = all;
+      for (const waiter of waiters) waiter();
+    },
+  });
+  return { until, output: () => output, controller, running };
+}
+
 describe("build --watch", () => {
   test("rebuilds on a change, survives an invalid edit with the last good output, and picks up the fix", async () => {
     const dir = site({ "patrika.config.json": '{"siteUrl": "https://news.example.org"}', "articles/a.md": article("প্রথম") });
     const out = join(dir, "output");
-    const controller = new AbortController();
-    let output = "";
-    const waiters: (() => void)[] = [];
-    // Resolves once `text` has appeared `times` times in the output (each rebuild prints its own report).
-    const until = (text: string, times: number) =>
-      new Promise<void>((done) => {
-        const check = () => (output.split(text).length - 1 >= times ? (done(), true) : false);
-        if (!check()) waiters.push(() => void check());
-      });
-    const running = run(["build", "--watch", "--articles", join(dir, "articles"), "--config", join(dir, "patrika.config.json"), "--out", out, ...NOW], {
-      signal: controller.signal,
-      onOutput: (all) => {
-        output = all;
-        for (const waiter of waiters) waiter();
-      },
-    });
+    const { until, controller, running } = watch(dir, out);
     await until("Watching", 1);
     expect(readFileSync(join(out, "rss.xml"), "utf8")).toContain("প্রথম");
     const goodOutput = readFileSync(join(out, "rss.xml"), "utf8");
@@ -240,21 +248,7 @@ describe("build --watch under an editor's and a shell's hands (issue 18)", () =>
     const dir = site({ "patrika.config.json": '{"siteUrl": "https://news.example.org"}', "articles/a.md": article("প্রথম") });
     const out = join(dir, "output");
     const articles = join(dir, "articles");
-    const controller = new AbortController();
-    let output = "";
-    const waiters: (() => void)[] = [];
-    const until = (text: string, times: number) =>
-      new Promise<void>((done) => {
-        const check = () => (output.split(text).length - 1 >= times ? (done(), true) : false);
-        if (!check()) waiters.push(() => void check());
-      });
-    const running = run(["build", "--watch", "--articles", articles, "--config", join(dir, "patrika.config.json"), "--out", out, ...NOW], {
-      signal: controller.signal,
-      onOutput: (all) => {
-        output = all;
-        for (const waiter of waiters) waiter();
-      },
-    });
+    const { until, output, controller, running } = watch(dir, out);
     await until("Watching", 1);
 
     renameSync(articles, join(dir, "away"));
@@ -264,7 +258,7 @@ describe("build --watch under an editor's and a shell's hands (issue 18)", () =>
     await until("Built 2 articles", 1);
     writeFileSync(join(articles, "e.md"), article("পঞ্চম", "১৪ জুলাই ২০২৫, ০৯:৩০"));
     await until("Built 3 articles", 1); // not deaf: files in the folder moved back are seen
-    expect(output).toContain(`Changed: ${join(articles, "e.md")}\n`);
+    expect(output()).toContain(`Changed: ${join(articles, "e.md")}\n`);
 
     rmSync(articles, { recursive: true });
     await until("[input.articles-not-found]", 2);
