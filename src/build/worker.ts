@@ -1,16 +1,16 @@
-// A worker thread's whole job: normalise its share of the files and send the outcomes back (see workers.ts).
+// A worker thread's whole job: claim files from the shared counter, normalise them and send the outcomes back, until
+// none is left (see workers.ts). Each claim's outcomes go at once, so this thread never holds more than a claim's worth.
 import { parentPort, workerData } from "node:worker_threads";
-import { normaliseFile, WORKER_BATCH, type FileOutcome, type WorkerTask } from "./workers.js";
+import { CLAIM_FILES, normaliseFile, type WorkerMessage, type WorkerTask } from "./workers.js";
 
 const task = workerData as WorkerTask;
 const now = new Date(task.nowMs);
-// Sent a batch at a time, so this thread never holds its whole share's outcomes (at 100,000 articles that was a
-// quarter of the build's peak memory) and the main thread takes them in as they come.
-let batch: FileOutcome[] = [];
-task.files.forEach((file, i) => {
-  batch.push(normaliseFile(task.articlesDir, file, task.config, now, task.sha1 ? "plain" : "live", task.sha1, task.unless[i]));
-  if (batch.length === WORKER_BATCH || i === task.files.length - 1) {
-    parentPort!.postMessage(batch);
-    batch = [];
+const form = task.sha1 ? "plain" : "live";
+for (let start = Atomics.add(task.next, 0, CLAIM_FILES); start < task.files.length; start = Atomics.add(task.next, 0, CLAIM_FILES)) {
+  const outcomes = [];
+  for (let i = start; i < Math.min(start + CLAIM_FILES, task.files.length); i++) {
+    outcomes.push(normaliseFile(task.articlesDir, task.files[i]!, task.config, now, form, task.sha1, task.unless[i]));
   }
-});
+  parentPort!.postMessage({ start, outcomes } satisfies WorkerMessage);
+}
+parentPort!.postMessage({ done: true } satisfies WorkerMessage);

@@ -53,26 +53,39 @@ function withWarnings(result: ArticleResult, warnings: Diagnostic[]): ArticleRes
 /** Below this many files, starting a worker (~0.1 s to load its modules) costs more than it saves. */
 const PARALLEL_MIN_FILES = 2000;
 
-/** Outcomes a worker sends per message: small enough that neither thread holds a share's worth of serialised copies. */
-export const WORKER_BATCH = 1000;
+/**
+ * Files a thread claims at a time from the shared counter. Small enough that no thread is left idle at the end
+ * while another finishes a long share, large enough that a claim and its message cost nothing beside parsing.
+ */
+export const CLAIM_FILES = 64;
 
-/** The message a worker gets: its share of the files and everything normalising needs (no clock, no cwd). */
+/**
+ * The message a worker gets: the whole list, the shared counter it claims files from, and everything normalising
+ * needs (no clock, no cwd).
+ */
 export interface WorkerTask {
   articlesDir: string;
-  files: string[];
+  files: readonly string[];
   config: SiteConfig;
   nowMs: number;
   /** Whether to hash each file's bytes (only a build with the cache needs it). */
   sha1: boolean;
   /** Per file, the sha1 its bytes had when cached, if its size is unchanged (null otherwise). */
-  unless: (string | null)[];
+  unless: readonly (string | null)[];
+  /** One Int32: the index of the next unclaimed file. Every thread adds CLAIM_FILES to take the files before it. */
+  next: Int32Array;
 }
 
+/** What a worker sends: the outcomes of the files from `start` on, or that it has claimed its last files. */
+export type WorkerMessage = { start: number; outcomes: FileOutcome[] } | { done: true };
+
 /**
- * Normalises files in path order, on every core: worker threads take contiguous shares, this thread the first one
- * unless the set is large, and the results are joined in order. `plain`: also the plain-data form and the bytes' sha1, for the cache. Falls back to this
- * thread alone for small sets, on one core, when PATRIKA_WORKERS=0, when the worker script is not there (tests run
- * the TypeScript sources) or, for its share, when a worker fails.
+ * Normalises files in path order, on every core. The threads claim files a few at a time from one shared counter
+ * (work sharing, not fixed shares): a worker starts ~0.1 s late and its results cost this thread time to take in,
+ * so with fixed halves this thread waited idle for a third of a 10,000-article build. Outcomes are placed by index,
+ * so the result does not depend on which thread read which file. `plain`: also the plain-data form and the bytes'
+ * sha1, for the cache. Falls back to this thread alone for small sets, on one core, when PATRIKA_WORKERS=0, when
+ * the worker script is not there (tests run the TypeScript sources); files a failed worker claimed are read here.
  */
 export async function normaliseFiles(
   articlesDir: string,
@@ -83,42 +96,45 @@ export async function normaliseFiles(
   unless: readonly (string | null)[],
   onEach?: () => void,
 ): Promise<{ outcomes: FileOutcome[]; threads: number }> {
-  const inline = (share: readonly string[], each = onEach, offset = 0) =>
-    share.map((file, i) => {
-      const outcome = normaliseFile(articlesDir, file, config, now, plain ? "both" : "live", plain, unless[offset + i]);
-      each?.();
-      return outcome;
-    });
+  const one = (i: number) => normaliseFile(articlesDir, files[i]!, config, now, plain ? "both" : "live", plain, unless[i]);
   const script = new URL("./worker.js", import.meta.url);
   // From MAIN_IDLE_MIN_FILES on, this thread parses nothing itself: parsing beside the growing set of results made
   // its heap (and its collections) the build's largest. At 100,000 articles on two cores, two workers took 5.4 s and
-  // 560 MB where this thread and one worker took 6.7 s and 633 MB; at 10,000 the extra worker cost more (1.6 s
-  // against 1.5 s).
+  // 560 MB where this thread and one worker took 6.7 s and 633 MB.
   const idle = files.length >= MAIN_IDLE_MIN_FILES;
   const workers = workerCount(idle);
-  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !existsSync(fileURLToPath(script))) return { outcomes: inline(files), threads: 1 };
+  if (files.length < PARALLEL_MIN_FILES || workers < 1 || !existsSync(fileURLToPath(script))) {
+    return { outcomes: files.map((_, i) => (onEach?.(), one(i))), threads: 1 };
+  }
 
-  const share = Math.ceil(files.length / (idle ? workers : workers + 1));
-  const mine = idle ? 0 : share;
-  let threads = idle ? 0 : 1;
+  const outcomes = new Array<FileOutcome | undefined>(files.length);
+  const next = new Int32Array(new SharedArrayBuffer(4));
   let reported = 0;
-  const progressed = (count: number) => {
-    for (let k = 0; k < count && reported < files.length; k++, reported++) onEach?.();
+  const progressed = (upTo: number) => {
+    for (; reported < Math.min(upTo, files.length); reported++) onEach?.();
   };
-  const running = Array.from({ length: workers }, (_, w) => {
-    const [start, end] = [mine + w * share, mine + (w + 1) * share];
-    const slice = files.slice(start, end);
-    return runWorker(script, { articlesDir, files: slice, config, nowMs: now.getTime(), sha1: plain, unless: unless.slice(start, end) }, progressed).then(
-      (outcomes) => (threads++, outcomes),
-      () => inline(slice, () => undefined, start), // a worker that fails costs time, never a result
-    );
-  });
-  // While this thread works it cannot hear from the workers, so its own progress stands for theirs meanwhile.
-  let done = 0;
-  const own = inline(files.slice(0, mine), () => progressed(Math.floor((++done * files.length) / mine) - reported));
-  const outcomes = own.concat(...(await Promise.all(running)));
+  let placed = 0;
+  const task: WorkerTask = { articlesDir, files, config, nowMs: now.getTime(), sha1: plain, unless, next };
+  const running = Array.from({ length: workers }, () =>
+    runWorker(script, task, ({ start, outcomes: batch }) => {
+      batch.forEach((outcome, k) => (outcomes[start + k] = outcome));
+      progressed((placed += batch.length));
+    }).then(
+      () => 1,
+      () => 0, // a worker that fails costs time, never a result: what it claimed is read below
+    ),
+  );
+  if (!idle) {
+    // While this thread works it cannot hear from the workers: the files claimed so far stand for their progress.
+    for (let start = Atomics.add(next, 0, CLAIM_FILES); start < files.length; start = Atomics.add(next, 0, CLAIM_FILES)) {
+      for (let i = start; i < Math.min(start + CLAIM_FILES, files.length); i++) outcomes[i] = one(i);
+      progressed(Atomics.load(next, 0) - (workers + 1) * CLAIM_FILES);
+    }
+  }
+  const started = (await Promise.all(running)).reduce((sum: number, ran) => sum + ran, idle ? 0 : 1);
+  for (let i = 0; i < files.length; i++) outcomes[i] ??= one(i);
   progressed(files.length);
-  return { outcomes, threads: Math.max(threads, 1) };
+  return { outcomes: outcomes as FileOutcome[], threads: Math.max(started, 1) };
 }
 
 /** From this many files on, worker threads do all the parsing (see normaliseFiles). */
@@ -131,15 +147,12 @@ function workerCount(idle: boolean): number {
   return Math.min(Number.isInteger(wanted) ? wanted : 0, 8);
 }
 
-function runWorker(script: URL, task: WorkerTask, progressed: (count: number) => void): Promise<FileOutcome[]> {
+function runWorker(script: URL, task: WorkerTask, take: (batch: { start: number; outcomes: FileOutcome[] }) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: task });
-    const outcomes: FileOutcome[] = [];
-    worker.on("message", (batch: FileOutcome[]) => {
-      for (const outcome of batch) outcomes.push(outcome);
-      progressed(batch.length);
-      if (outcomes.length < task.files.length) return;
-      resolve(outcomes);
+    worker.on("message", (message: WorkerMessage) => {
+      if (!("done" in message)) return take(message);
+      resolve();
       void worker.terminate();
     });
     worker.once("error", reject);

@@ -52,6 +52,15 @@ test("with the broken file skipped, one worker and none write byte-identical out
   expect(tree(join(site, "shared"))).toEqual(alone);
 });
 
+test("three workers claiming files beside this thread write the same outputs as none (outcomes are placed by index)", () => {
+  const alone = JSON.parse(build("0", "alone", ["--skip-invalid"])) as { articles: number };
+  const report = JSON.parse(build("3", "three", ["--skip-invalid"])) as { threads: number; articles: number };
+  expect(report.threads).toBe(4);
+  expect(report.articles).toBe(alone.articles);
+  expect(alone.articles).toBeGreaterThan(2900);
+  expect(tree(join(site, "three"))).toEqual(tree(join(site, "alone")));
+});
+
 test("after a fresh checkout (every file touched), workers hash instead of parsing, and the output is the same", () => {
   const cached = (out: string) => JSON.parse(build("1", out, ["--skip-invalid"])) as { fromCache: number; threads: number; upToDate: boolean };
   const first = cached("checkout");
