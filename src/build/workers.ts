@@ -76,6 +76,16 @@ export interface WorkerTask {
   next: Int32Array;
 }
 
+/**
+ * The files a thread claims from the shared counter, CLAIM_FILES at a time, as [start, end) ranges until none is
+ * left: the one claiming rule of this thread and the workers.
+ */
+export function* claims(next: Int32Array, total: number): Generator<[start: number, end: number]> {
+  for (let start = Atomics.add(next, 0, CLAIM_FILES); start < total; start = Atomics.add(next, 0, CLAIM_FILES)) {
+    yield [start, Math.min(start + CLAIM_FILES, total)];
+  }
+}
+
 /** What a worker sends: the outcomes of the files from `start` on, or that it has claimed its last files. */
 export type WorkerMessage = { start: number; outcomes: FileOutcome[] } | { done: true };
 
@@ -126,8 +136,8 @@ export async function normaliseFiles(
   );
   if (!idle) {
     // While this thread works it cannot hear from the workers: the files claimed so far stand for their progress.
-    for (let start = Atomics.add(next, 0, CLAIM_FILES); start < files.length; start = Atomics.add(next, 0, CLAIM_FILES)) {
-      for (let i = start; i < Math.min(start + CLAIM_FILES, files.length); i++) outcomes[i] = one(i);
+    for (const [start, end] of claims(next, files.length)) {
+      for (let i = start; i < end; i++) outcomes[i] = one(i);
       progressed(Atomics.load(next, 0) - (workers + 1) * CLAIM_FILES);
     }
   }
