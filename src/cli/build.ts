@@ -9,7 +9,6 @@ import { CACHE_DIR } from "../build/cache.js";
 import { formatReport, formatReportJson } from "./report.js";
 import { resolveNow } from "../now.js";
 import { highlightReport, paint, progressBar } from "./terminal.js";
-import { watchAndRun } from "./watch.js";
 import { EXIT, type Io } from "./io.js";
 
 export interface BuildFlags {
@@ -133,6 +132,8 @@ async function runWatch(action: "build" | "check", flags: BuildFlags, io: Io): P
   const articlesDir = first?.paths.articlesDir ?? flags.articles ?? "articles";
   const outDir = first?.paths.outDir ?? flags.out ?? "output";
   const watched = [articlesDir, ...(flags.config !== undefined ? [flags.config] : CONFIG_FILES)];
+  // Imported here: the watcher (chokidar) is for --watch only, and loading it cost every other build start-up time.
+  const { watchAndRun } = await import("./watch.js");
   await watchAndRun(watched, async () => void (await once()), {
     signal,
     ignoreBelow: [outDir, CACHE_DIR],

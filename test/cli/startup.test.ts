@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -7,20 +7,29 @@ import { join, resolve } from "node:path";
 // resolve hook prints every module the compiled CLI loads, and the heavy ones must not be among them.
 const CLI = resolve("dist/cli/main.js");
 const HOOK = `export async function resolve(specifier, context, next) { const r = await next(specifier, context); process._rawDebug("LOADED " + r.url); return r; }`;
-const RECORDER = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`)}`;
+// Modules loaded with require (markdown-it is, on first use) pass no import hook: the ones in require's cache are
+// printed as the process exits.
+const CJS = `process.on("exit", () => { for (const path of Object.keys(require("node:module")._cache)) process._rawDebug("LOADED file://" + path); });`;
+const RECORDER = `data:text/javascript,${encodeURIComponent(`import { createRequire, register } from "node:module"; const require = createRequire(process.cwd() + "/"); ${CJS} register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`)}`;
 
-/** The modules (as paths below the repository) that `patrika ARGS` loads, run in a folder with no config. */
-function modulesLoadedBy(args: string[], status = 0): string[] {
+/** The modules (as paths below the repository) that each `patrika ARGS` loads, run in turn in one folder with no config (or `setUp`'s). */
+function modulesLoadedByRuns(runs: string[][], setUp?: (cwd: string) => void, status = 0): string[][] {
   const cwd = mkdtempSync(join(tmpdir(), "patrika-startup-"));
   try {
-    const run = spawnSync("node", ["--import", RECORDER, CLI, ...args], { cwd, encoding: "utf8" });
-    expect(run.status).toBe(status);
-    const root = `file://${resolve(".")}/`;
-    return [...run.stderr.matchAll(/^LOADED (\S+)$/gm)].map((match) => match[1]!.replace(root, ""));
+    setUp?.(cwd);
+    return runs.map((args) => {
+      const run = spawnSync("node", ["--import", RECORDER, CLI, ...args], { cwd, encoding: "utf8" });
+      const problems = run.stderr.replace(/^LOADED .*\n/gm, "");
+      expect([run.status, status === 0 ? problems : ""]).toEqual([status, ""]);
+      const root = `file://${resolve(".")}/`;
+      return [...new Set([...run.stderr.matchAll(/^LOADED (\S+)$/gm)].map((match) => match[1]!.replace(root, "")))];
+    });
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
 }
+
+const modulesLoadedBy = (args: string[], status = 0): string[] => modulesLoadedByRuns([args], undefined, status)[0]!;
 
 /** What neither --version nor `date` uses: the build, its outputs, the importers, the watcher and their libraries. */
 const HEAVY = [
@@ -42,6 +51,19 @@ test("date TEXT loads the date reader but not the schema library, the build or t
   const paths = modulesLoadedBy(["date", "১৩ জুলাই ২০২৫"]);
   expect(paths).toContain("dist/dates/index.js");
   expect(heavy(paths)).toEqual([]);
+});
+
+test("a build without --watch never loads the watcher; one whose feed bodies are all cached never loads markdown-it", () => {
+  const site = (cwd: string) => {
+    writeFileSync(join(cwd, "patrika.config.json"), JSON.stringify({ siteUrl: "https://www.example.com.bd", title: "পরীক্ষা" }));
+    mkdirSync(join(cwd, "articles"));
+    for (const n of [1, 2]) writeFileSync(join(cwd, "articles", `${n}.md`), `---\ntitle: "খবর ${n}"\ndate: "2025-07-1${n}T10:00:00+06:00"\n---\n**লেখা** ${n}\n`);
+  };
+  const build = ["build", "--quiet", "--now", "2025-07-14T12:00:00+06:00"];
+  const runs = modulesLoadedByRuns([build, build], site); // the second finds nothing changed
+  const library = (name: string) => (paths: string[]) => paths.filter((path) => path.includes(`node_modules/${name}/`)).length > 0;
+  expect(runs.map(library("chokidar"))).toEqual([false, false]);
+  expect(runs.map(library("markdown-it"))).toEqual([true, false]); // the first renders the bodies
 });
 
 test("the recorder does see a heavy module when a command uses one", () => {
