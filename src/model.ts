@@ -24,8 +24,10 @@ export interface ArticleImage {
 /**
  * Where an article's Markdown body is. Bodies are read only for the articles a feed renders (most articles of an
  * archive never are), by an explicit step of the build (load/bodies.ts); an in-memory article carries its text.
+ * `blob` is the git blob id of the file's bytes when the build cache knows it: with the offset it names the body
+ * exactly, so a body rendered before is found without reading the file again.
  */
-export type BodySource = { text: string } | { path: string; offset: number };
+export type BodySource = { text: string } | { path: string; offset: number; blob?: string };
 
 /** One article after validation: every field typed, cleaned of XML-illegal characters, its URL and id fixed. */
 export interface Article {

@@ -62,7 +62,7 @@ export async function normaliseScan(
   let misses: number[] = [];
   for (let i = 0; i < files.length; i++) {
     const stored = cache && stamps[i] ? cache.get(files[i]!, stamps[i]!) : undefined;
-    results[i] = stored ? restoreResult(stored, pathOf[i]!, now) : undefined;
+    results[i] = stored ? restoreResult(stored, pathOf[i]!, now, cache!.blobOf(files[i]!)) : undefined;
     if (results[i]) progressed();
     else misses.push(i);
   }
@@ -98,7 +98,7 @@ function byGit(cache: BuildCache<StoredResult>, vouched: ReadonlyMap<string, str
 /** A file whose bytes are unchanged, from the cache under its new stamp; undefined when its dates no longer hold at this now. */
 function restamped(cache: BuildCache<StoredResult>, file: string, stamp: FileStamp, path: string, now: Date): ArticleResult | undefined {
   const kept = cache.restamp(file, stamp);
-  return kept && restoreResult(kept, path, now);
+  return kept && restoreResult(kept, path, now, cache.blobOf(file));
 }
 
 /** A freshly read file's result, remembered in the cache when it is valid. */
@@ -111,5 +111,5 @@ function fresh(outcome: FileOutcome, file: string, stamp: FileStamp | undefined,
   if (cache && stamp && outcome.value && outcome.sha1) cache.set(file, stamp, outcome.sha1, outcome.value);
   else cache?.delete(file);
   // A worker's outcome is plain data, valid at this now by construction.
-  return outcome.result ?? restoreResult(outcome.value!, path, now)!;
+  return outcome.result ?? restoreResult(outcome.value!, path, now, outcome.sha1)!;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { renderBody, type RenderedBody } from "../normalise/body.js";
+import type { BodyRenderer } from "../normalise/site.js";
 import { CACHE_DIR, writeCacheRecord } from "./cache.js";
 
 const BODIES_FILE = "bodies.json";
@@ -12,9 +13,11 @@ const BODIES_FILE = "bodies.json";
 const MAX_STORED = 2000;
 
 /**
- * The feed items' bodies as the last build rendered them, by the sha256 of their Markdown and the URL their links
- * resolve against (renderBody's only inputs): an edit renders the one body that changed, not every feed's. Only the
- * bodies a build used are kept, so it holds one set of feeds' worth.
+ * The feed items' bodies as the last build rendered them, by the URL their links resolve against and the name of
+ * their Markdown (renderBody's only inputs): an edit renders the one body that changed, not every feed's. A body
+ * in a file the cache knows is named by the file's git blob id and the byte it starts at, so it is not even read;
+ * one without (an entry's text) by the sha256 of its Markdown. Only the bodies a build used are kept, so it holds
+ * one set of feeds' worth.
  */
 export class RenderedBodies {
   private readonly used = new Map<string, RenderedBody>();
@@ -39,12 +42,17 @@ export class RenderedBodies {
     return new RenderedBodies(root, key, known);
   }
 
-  /** renderBody, answered from the store when this Markdown was rendered for this URL before. */
-  readonly render = (body: string, articleUrl: string): RenderedBody => {
-    const id = `${createHash("sha256").update(body).digest("hex")} ${articleUrl}`;
+  /** renderBody, answered from the store when this body was rendered for this URL before. */
+  readonly render: BodyRenderer = (article, read) => {
+    let text: string | undefined;
+    const markdown = () => (text ??= read()); // a body named by its Markdown is read once, to name and to render
+    const source = article.body;
+    // A blob id is 40 hex digits and an offset, a sha256 64 digits: the two kinds of name never meet.
+    const name = "blob" in source && source.blob ? `${source.blob}+${source.offset}` : createHash("sha256").update(markdown()).digest("hex");
+    const id = `${name} ${article.url}`;
     let rendered = this.used.get(id) ?? this.known.get(id);
     if (!rendered) {
-      rendered = renderBody(body, articleUrl);
+      rendered = renderBody(markdown(), article.url);
       this.changed = true;
     }
     this.used.set(id, rendered);

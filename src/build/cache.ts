@@ -115,6 +115,11 @@ export class BuildCache<T> {
     return entry && [entry[0][0], entry[0][3]];
   }
 
+  /** The git blob id of the bytes a file's entry was made from. */
+  blobOf(file: string): string | undefined {
+    return this.entries.get(file)?.[0][3];
+  }
+
   /** The value of a file whose bytes are unchanged, under its new stamp (journalled as a short line, not the entry). */
   restamp(file: string, stamp: FileStamp): T | undefined {
     const entry = this.entries.get(file);

@@ -5,13 +5,12 @@ import { validateConfig } from "../config/validate.js";
 import type { ConfigInput } from "../config/schema.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics.js";
-import { readBodies } from "../load/bodies.js";
+import { readBody } from "../load/bodies.js";
 import type { Article, BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { idHostOf, type ArticleResult } from "../normalise/article.js";
-import type { renderBody } from "../normalise/body.js";
 import { hostMove, keepKnownIds } from "../normalise/identity.js";
 import { diffPublished, publishedState } from "../render/published.js";
-import { assembleSite, attachBodies, feedArticles, findCollisions, stableNowRange } from "../normalise/site.js";
+import { assembleSite, attachBodies, findCollisions, stableNowRange, type BodyRenderer } from "../normalise/site.js";
 import { OUTPUTS, writeOrder } from "../outputs.js";
 import { renderSite, type RenderedOutput } from "../render/index.js";
 import { renderPreview } from "../render/preview.js";
@@ -180,7 +179,7 @@ export function siteFromResults(
   results: readonly ArticleResult[],
   files: readonly string[],
   config: SiteConfig,
-  options: Pick<BuildOptions, "now" | "skipInvalid" | "strictIds"> & { previous?: Previous; renderBody?: typeof renderBody },
+  options: Pick<BuildOptions, "now" | "skipInvalid" | "strictIds"> & { previous?: Previous; renderBody?: BodyRenderer },
 ): Omit<BuildReport, "paths"> {
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
@@ -204,7 +203,7 @@ export function siteFromResults(
   const sorted = sortDiagnostics(diagnostics);
   const invalidFiles = new Set(sorted.filter((d) => d.severity === "error" && d.file !== undefined).map((d) => d.file!));
   const plan = assembleSite({ config, now: options.now, articles: articles.filter((a) => !invalidFiles.has(a.file)), drafts, notArticles });
-  const site = attachBodies(plan, readBodies(feedArticles(plan)), options.renderBody);
+  const site = attachBodies(plan, readBody, options.renderBody);
   const status = hasErrors(sorted) && !options.skipInvalid ? "invalid" : "ok";
   const skipped = options.skipInvalid ? [...invalidFiles] : [];
   const stableNow = stableNowRange(articles, options.now, config.maxFutureDays);

@@ -51,8 +51,11 @@ export function storeResult(result: ArticleResult, file: string, bodyOffset: num
   return { kind: "article", article, warnings: result.warnings, bodyOffset, validFrom: Math.max(latest - config.maxFutureDays * 86_400_000, updatedLater) };
 }
 
-/** The normalised result again, for a build at `now`; undefined when the stored one does not hold at that now. */
-export function restoreResult(stored: StoredResult, path: string, now: Date): ArticleResult | undefined {
+/**
+ * The normalised result again, for a build at `now`; undefined when the stored one does not hold at that now.
+ * `blob` is the git blob id of the bytes it was made from (BodySource).
+ */
+export function restoreResult(stored: StoredResult, path: string, now: Date, blob?: string): ArticleResult | undefined {
   if (stored.kind === "draft") return { kind: "draft", warnings: stored.warnings };
   if (stored.kind === "not-article") return stored;
   if (now.getTime() < stored.validFrom) return undefined;
@@ -75,7 +78,7 @@ export function restoreResult(stored: StoredResult, path: string, now: Date): Ar
     summary: a.summary,
     image: a.image,
     expires: a.expires && restoreDate(a.expires),
-    body: { path, offset: stored.bodyOffset },
+    body: blob ? { path, offset: stored.bodyOffset, blob } : { path, offset: stored.bodyOffset },
   };
   return { kind: "article", article, warnings: stored.warnings };
 }

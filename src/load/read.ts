@@ -35,8 +35,9 @@ export function readArticle(articlesDir: string, relativePath: string, withSha1 
     });
   }
   // `bytes` is the shared buffer: nothing may keep it, so the body is named by its place in the file.
-  const result = parseHead(bytes, path, relativePath, (offset) => ({ path, offset }));
-  if (result.ok && withSha1) result.article.sha1 = sha1(bytes);
+  const blob = withSha1 ? sha1(bytes) : undefined;
+  const result = parseHead(bytes, path, relativePath, (offset) => (blob ? { path, offset, blob } : { path, offset }));
+  if (result.ok && blob) result.article.sha1 = blob;
   return result;
 }
 

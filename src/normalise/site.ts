@@ -4,7 +4,7 @@ import { formatIsoInZone } from "../dates/index.js";
 import type { ArchivePage, Article, ArticleDate, CategoryPage, Feed, FeedItem, Site, SiteConfig } from "../model.js";
 import { NEWS_WINDOW_MS } from "../limits.js";
 import { DEFAULT_PERMALINK } from "../permalinks.js";
-import { renderBody } from "./body.js";
+import { renderBody, type RenderedBody } from "./body.js";
 import { encodePath } from "./paths.js";
 
 export interface SiteInput {
@@ -113,27 +113,25 @@ function mainPattern(config: SiteConfig): string {
   return typeof permalink === "string" ? permalink : (permalink?.["*"] ?? DEFAULT_PERMALINK);
 }
 
-/** Every article some feed or archive page carries, once each: the only ones whose bodies are read. */
-export function feedArticles(site: Site<Article>): Set<Article> {
-  const items = new Set<Article>();
-  for (const feed of [site.feed, ...site.categoryFeeds]) for (const article of feed.items) items.add(article);
-  for (const page of site.archive) for (const article of page.items) items.add(article);
-  return items;
-}
+/**
+ * Renders one article's body. `markdown` gives its Markdown: a renderer that remembers results by the body's name
+ * (BodySource's blob) answers without it, so the file is not read.
+ */
+export type BodyRenderer = (article: Article, markdown: () => string) => RenderedBody;
+
+const renderMarkdown: BodyRenderer = (article, markdown) => renderBody(markdown(), article.url);
 
 /**
  * The site with every feed item's body rendered (sanitised HTML and a plain-text excerpt), each once however many
- * feeds carry it. Pure: `bodies` holds the Markdown of every article in feedArticles(site); `render` is renderBody
- * or one that remembers its results (the build's, across builds).
+ * feeds carry it. `bodyOf` gives an article's Markdown (load/bodies.ts readBody, or a map in tests); `render` is
+ * renderBody or one that remembers its results (the build's, across builds).
  */
-export function attachBodies(site: Site<Article>, bodies: ReadonlyMap<Article, string>, render: typeof renderBody = renderBody): Site {
+export function attachBodies(site: Site<Article>, bodyOf: (article: Article) => string, render: BodyRenderer = renderMarkdown): Site {
   const rendered = new Map<Article, FeedItem>();
   const toItem = (article: Article): FeedItem => {
     let item = rendered.get(article);
     if (!item) {
-      const body = bodies.get(article);
-      if (body === undefined) throw new Error(`attachBodies: no body for ${article.file}`);
-      const { html, excerpt } = render(body, article.url);
+      const { html, excerpt } = render(article, () => bodyOf(article));
       item = { ...article, html, description: article.summary ?? excerpt };
       rendered.set(article, item);
     }

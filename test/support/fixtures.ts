@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { RawArticle } from "../../src/load/front-matter.js";
 import { parseArticle } from "../../src/load/front-matter.js";
-import { readBodies } from "../../src/load/bodies.js";
+import { readBody } from "../../src/load/bodies.js";
 import type { Site, SiteConfig } from "../../src/model.js";
-import { assembleSite, attachBodies, feedArticles, type SiteInput } from "../../src/normalise/site.js";
+import { assembleSite, attachBodies, type SiteInput } from "../../src/normalise/site.js";
 
 /** The fixed now of the basic fixture site (a Monday noon in Dhaka). */
 export const FIXTURE_NOW = new Date("2025-07-14T12:00:00+06:00");
@@ -67,7 +67,7 @@ export function readTree(dir: string): Record<string, string> {
 /** The site of `input` as the build makes it: assembled, then its feed items' bodies read and rendered. */
 export function siteOf(input: SiteInput): Site {
   const plan = assembleSite(input);
-  return attachBodies(plan, readBodies(feedArticles(plan)));
+  return attachBodies(plan, readBody);
 }
 
 /**
