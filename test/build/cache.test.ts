@@ -2,6 +2,7 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BuildCache } from "../../src/build/cache.js";
 import { build, check } from "../../src/build/index.js";
 import { FIXTURE_NOW } from "../support/fixtures.js";
 
@@ -160,5 +161,43 @@ describe("a fresh checkout: every file touched, few changed", () => {
     touchAll();
     const report = await check(options());
     expect(report.articlesFromCache).toBe(6);
+  });
+});
+
+describe("a journal larger than one parsing slice", () => {
+  // The journal is decoded and parsed about 1 MiB of lines at a time: 3,000 entries of ~1 KB of Bengali cross
+  // that boundary a few times, at places no test chose.
+  const stamp = (i: number) => ({ size: 1000 + i, mtimeMs: 1_700_000_000_000 + i / 7, ctimeMs: 1_700_000_000_000 + i });
+  const value = (i: number) => ({ n: i, text: `${"অনুচ্ছেদ ".repeat(40)}${i}`, nested: { list: [i, `${i}`, null] } });
+
+  test("every entry comes back as written, after a rewrite and an appended block", async () => {
+    const first = await BuildCache.open<ReturnType<typeof value>>(root, "large");
+    for (let i = 0; i < 3000; i++) first.set(`f${i}.md`, stamp(i), `${i}`.padStart(40, "0"), value(i));
+    await first.save();
+    const second = await BuildCache.open<ReturnType<typeof value>>(root, "large");
+    second.set("f1500.md", stamp(1500), "e".repeat(40), value(-1));
+    second.delete("f2999.md");
+    await second.save();
+    const third = await BuildCache.open<ReturnType<typeof value>>(root, "large");
+    const wrong = Array.from({ length: 3000 }, (_, i) => i).filter((i) => {
+      const expected = i === 1500 ? value(-1) : i === 2999 ? undefined : value(i);
+      return JSON.stringify(third.get(`f${i}.md`, stamp(i))) !== JSON.stringify(expected);
+    });
+    expect(wrong).toEqual([]);
+    expect(third.blobOf("f1500.md")).toBe("e".repeat(40));
+    expect(readFileSync(join(root, ".patrika-cache", "articles.jsonl")).length).toBeGreaterThan(3 * (1 << 20));
+  });
+
+  test("one changed byte deep inside the block discards all of it", async () => {
+    const cache = await BuildCache.open<ReturnType<typeof value>>(root, "large");
+    for (let i = 0; i < 3000; i++) cache.set(`f${i}.md`, stamp(i), `${i}`.padStart(40, "0"), value(i));
+    await cache.save();
+    const path = join(root, ".patrika-cache", "articles.jsonl");
+    const bytes = readFileSync(path);
+    const at = bytes.indexOf("2500", Math.floor(bytes.length * 0.8));
+    bytes[at] = "3".charCodeAt(0);
+    writeFileSync(path, bytes);
+    const reopened = await BuildCache.open<ReturnType<typeof value>>(root, "large");
+    expect([reopened.get("f0.md", stamp(0)), reopened.get("f2999.md", stamp(2999))]).toEqual([undefined, undefined]);
   });
 });
