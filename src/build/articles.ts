@@ -5,6 +5,7 @@ import { findArticleFiles } from "../load/find.js";
 import type { ArticleResult } from "../normalise/article.js";
 import type { SiteConfig } from "../model.js";
 import { BuildCache, type FileStamp } from "./cache.js";
+import { GIT_MIN_TOUCHED } from "./git.js";
 import { restoreResult, type StoredResult } from "./stored.js";
 import { normaliseFile, normaliseFiles, type FileOutcome } from "./workers.js";
 
@@ -27,9 +28,6 @@ export async function scanArticles(articlesDir: string, withStamps: boolean): Pr
   });
   return { ok: true, scan: { files: listing.files, stamps, warnings: listing.warnings } };
 }
-
-/** Below this many touched files, hashing them is cheaper than asking git about the whole folder (an edit, not a checkout). */
-const GIT_MIN_MISSES = 100;
 
 export interface NormalisedFiles {
   /** One result per listed file, in path order. */
@@ -67,7 +65,9 @@ export async function normaliseScan(
     else misses.push(i);
   }
   // A touched file whose recorded blob id git's index vouches for (and whose size is the same) is not read at all.
-  const vouched = cache && misses.length >= GIT_MIN_MISSES ? await gitIds?.() : undefined;
+  // Only files the cache has a blob id for can be vouched for: a first build never asks.
+  const candidates = cache ? misses.filter((i) => stamps[i] && cache.sha1Of(files[i]!, stamps[i]!.size) !== undefined).length : 0;
+  const vouched = candidates >= GIT_MIN_TOUCHED ? await gitIds?.() : undefined;
   if (vouched) {
     misses = misses.filter((i) => {
       results[i] = byGit(cache!, vouched, files[i]!, stamps[i], pathOf[i]!, now);

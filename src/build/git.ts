@@ -1,6 +1,12 @@
 import { execFile } from "node:child_process";
 
 /**
+ * Below this many touched files, git is not asked about the whole folder: hashing the few is cheaper, and git
+ * cannot vouch for an edited file anyway (an edit, not a checkout). Asking took 0.2 s at 100,000 files.
+ */
+export const GIT_MIN_TOUCHED = 100;
+
+/**
  * Content ids git vouches for, by path relative to `dir`: the index's blob id (sha1 of "blob <size>\0<bytes>") of
  * each tracked regular file whose work-tree copy git finds unchanged. After a fresh clone every mtime is new but git's
  * own stat cache is fresh, so this names every file's content without reading one. Undefined outside a work tree or

@@ -25,7 +25,7 @@ import { gitBlobIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
 import { readOutputsRecord, recordOf as outputsRecordOf, renderIncrementally, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
-import { contentsFingerprint, folderReplaced, folderStamp, inputsFingerprint, reuseLastBuild, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { contentsFingerprint, folderReplaced, folderStamp, inputsFingerprint, reuseLastBuild, stampSet, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
@@ -104,6 +104,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
     : undefined;
   const { files: scanned, stamps } = listed.scan;
+  let stamped: string | undefined;
+  const stampsNow = () => (stamped ??= stampSet(scanned, stamps)); // only when the stamps changed, and for the record
   const contents = async () => {
     const ids = await gitIds();
     return ids && contentsFingerprint(scanned, scanned.map((file, i) => (ids.has(file) && stamps[i] ? [stamps[i]!.size, ids.get(file)!] : undefined)));
@@ -112,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const manifest = await readManifest(paths.outDir);
   const preview = options.preview === true || manifest.files.includes(config.previewFile);
   if (recordOf && !preview) {
-    const reused = await reuseLastBuild({ now: options.now, config, paths, expected: { ...recordOf, contents }, root, ...(options.io ? { io: options.io } : {}) });
+    const reused = await reuseLastBuild({ now: options.now, config, paths, expected: { ...recordOf, contents, stampSet: stampsNow }, root, ...(options.io ? { io: options.io } : {}) });
     if (reused) return reused;
   }
   const { contents: contentsNow, ...report } = await collect(options, config, paths, listed.scan, true, gitIds);
@@ -130,7 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const outputs = statOutputs(paths.outDir, files.map((f) => f.name));
   if (recordOf && report.stableNow && outputs && !preview) {
     const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
-    const record: BuildRecord = { ...recordOf, ...(contentsNow ? { contents: contentsNow } : {}), nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
+    const record: BuildRecord = { ...recordOf, ...(contentsNow ? { contents: contentsNow } : {}), stampSet: stampsNow(), nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
     await writeRecord(root, record).catch(() => undefined); // without it the next build is only slower
   }
   return { ...report, files };

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { CACHE_DIR, writeCacheRecord, type FileStamp } from "./cache.js";
+import { GIT_MIN_TOUCHED } from "./git.js";
 import type { BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { OUTPUTS } from "../outputs.js";
 import { LAST_BUILD, unchangedDiff } from "../render/published.js";
@@ -25,6 +26,8 @@ export interface BuildRecord {
   inputs: string;
   /** sha256 over every article file's path, size and blob id (`contentsFingerprint`), when all were known. */
   contents?: string;
+  /** Each file's path and stamp as a 32-bit hash (`stampSet`): how many files changed is counted from it. */
+  stampSet?: string;
   /** The articles folder's inode and change time: a hint only (a new one suggests a fresh clone), never trusted. */
   folder?: [ino: number, ctimeMs: number] | undefined;
   /** The now it was built at, and the range of nows that give the same output (only the report's now differs). */
@@ -47,6 +50,42 @@ export function inputsFingerprint(files: readonly string[], stamps: readonly (Fi
     hash.update(`${file}\t${s ? `${s.size}\t${s.mtimeMs}\t${s.ctimeMs}` : "-"}\n`);
   });
   return hash.digest("hex");
+}
+
+/**
+ * Each article file's path and stamp as one 32-bit FNV-1a hash, in path order, as base64 (400 KB at 100,000
+ * files): enough to count how many files were touched since, without the article cache.
+ */
+export function stampSet(files: readonly string[], stamps: readonly (FileStamp | undefined)[]): string {
+  const hashes = new Uint32Array(files.length);
+  files.forEach((file, i) => {
+    const s = stamps[i];
+    const text = `${file}\t${s ? `${s.size}\t${s.mtimeMs}\t${s.ctimeMs}` : "-"}`;
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    hashes[i] = hash >>> 0;
+  });
+  return Buffer.from(hashes.buffer).toString("base64");
+}
+
+/**
+ * How many files were added, removed or touched between two stamp sets. A collision can only make the count
+ * smaller; it decides nothing but whether git is worth asking.
+ */
+export function touchedFiles(recorded: string, current: string): number {
+  const words = (set: string) => {
+    const bytes = Buffer.from(set, "base64");
+    return Array.from({ length: bytes.length >>> 2 }, (_, i) => bytes.readUInt32LE(i * 4));
+  };
+  const before = words(recorded);
+  const known = new Set(before);
+  let kept = 0;
+  let touched = 0;
+  for (const hash of words(current)) {
+    if (known.has(hash)) kept++;
+    else touched++;
+  }
+  return touched + Math.max(0, before.length - kept);
 }
 
 /**
@@ -109,6 +148,8 @@ export interface Expected {
   inputs: string;
   folder?: [number, number] | undefined;
   contents?: () => Promise<string | undefined>;
+  /** This build's stampSet, made when asked. */
+  stampSet?: () => string;
 }
 
 /**
@@ -122,6 +163,8 @@ async function recordHolds(record: BuildRecord, expected: Expected & { outDir: s
   const onDisk = statOutputs(expected.outDir, record.outputs.map((o) => o.name));
   if (!onDisk || !onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs)) return undefined;
   if (record.inputs === expected.inputs) return "stamps";
+  // Matching by contents needs git; after an edit of a few files, not a checkout, it cannot vouch for them anyway.
+  if (record.stampSet && expected.stampSet && touchedFiles(record.stampSet, expected.stampSet()) < GIT_MIN_TOUCHED) return undefined;
   return record.contents !== undefined && expected.contents && (await expected.contents()) === record.contents ? "contents" : undefined;
 }
 
@@ -143,8 +186,8 @@ export async function reuseLastBuild(input: {
   if (!record || !holds) return undefined;
   let { files } = record.summary;
   // Matched by contents: the new stamps are recorded, so the next build matches by stamps without asking git.
-  const { inputs, folder } = input.expected;
-  let next: BuildRecord | undefined = holds === "contents" ? { ...record, inputs, ...(folder ? { folder } : {}) } : undefined;
+  const { inputs, folder, stampSet: stampsNow } = input.expected;
+  let next: BuildRecord | undefined = holds === "contents" ? { ...record, inputs, ...(folder ? { folder } : {}), ...(stampsNow ? { stampSet: stampsNow() } : {}) } : undefined;
   if (record.nowMs !== now.getTime()) {
     const restamped = await restampReportFile(next ?? record, now, config, paths.outDir, input.io);
     if (!restamped) return undefined; // the full build reports the problem

@@ -149,3 +149,35 @@ test("outside a git work tree a touched folder is hashed as before", async () =>
   expect(report.upToDate).toBeUndefined();
   expect(report.articlesFromCache).toBe(GENERATED + 7);
 });
+
+describe("when git is asked", () => {
+  // A git on PATH that notes each call, then runs the real one.
+  let calls: string;
+  let path: string | undefined;
+  beforeEach(() => {
+    const shim = join(root, "bin");
+    mkdirSync(shim);
+    calls = join(root, "git-calls");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(join(shim, "git"), `#!/bin/sh\necho "$1 $2 $3 $4 $5" >> '${calls}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    path = process.env.PATH;
+    process.env.PATH = `${shim}:${path}`;
+  });
+  afterEach(() => void (process.env.PATH = path));
+  const asked = () => (readFileSync(calls, { encoding: "utf8", flag: "a+" }).match(/ls-files/g) ?? []).length;
+
+  test("a first build and an edit of one file are built without asking git about the folder; a fresh clone still asks", async () => {
+    commit();
+    await build(options());
+    expect(asked()).toBe(0); // the cache holds no blob id for git to confirm
+    writeFileSync(generated(7), readFileSync(generated(7), "utf8").replace("খবর 107", "খবর ১০৭"));
+    const edited = await build(options());
+    expect([edited.upToDate, edited.articlesFromCache, asked()]).toEqual([undefined, GENERATED + 6, 0]);
+    expect(readOutputs(join(root, "state", "output"))["rss.xml"]).toContain("খবর ১০৭");
+    expect(readOutputs(join(root, "state", "output"))).toEqual(await uncached());
+    git(site(), "commit", "-q", "-am", "edit");
+    freshClone();
+    const cloned = await build(options());
+    expect([cloned.upToDate, asked()]).toEqual([true, 1]); // every stamp new: git vouches for the bytes
+  });
+});
