@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { renderBody, type RenderedBody } from "../normalise/body.js";
 import type { BodyRenderer } from "../normalise/site.js";
-import { CACHE_DIR, writeCacheRecord } from "./cache.js";
+import { CACHE_DIR, writeCacheFile } from "./cache.js";
 
-const BODIES_FILE = "bodies.json";
+const BODIES_FILE = "bodies.bin";
+/** The JSON store earlier versions wrote: removed when this one is saved. */
+const FORMER_FILE = "bodies.json";
 /**
  * Past this many bodies (a site with archive pages renders every article's) the store would cost more to read and
  * write than rendering saves: none are kept.
@@ -31,11 +33,9 @@ export class RenderedBodies {
 
   /** Opens the store in `root`/.patrika-cache for `key`; a missing, foreign or damaged one starts empty. */
   static async open(root: string, key: string): Promise<RenderedBodies> {
-    const path = join(root, CACHE_DIR, BODIES_FILE);
     let known = new Map<string, RenderedBody>();
     try {
-      const stored = JSON.parse(await readFile(path, "utf8")) as { key?: string; bodies?: Record<string, RenderedBody> };
-      if (stored.key === key && stored.bodies) known = new Map(Object.entries(stored.bodies));
+      known = decodeBodies(await readFile(join(root, CACHE_DIR, BODIES_FILE)), key) ?? known;
     } catch {
       // none yet, or unreadable: every body is rendered
     }
@@ -63,7 +63,55 @@ export class RenderedBodies {
   async save(): Promise<void> {
     const over = this.used.size > MAX_STORED;
     if (over ? this.known.size === 0 : !this.changed && this.used.size === this.known.size) return;
-    const bodies = over ? new Map<string, RenderedBody>() : this.used;
-    await writeCacheRecord(this.root, BODIES_FILE, { key: this.key, bodies: Object.fromEntries(bodies) });
+    await writeCacheFile(this.root, BODIES_FILE, encodeBodies(this.key, over ? new Map() : this.used));
+    await rm(join(this.root, CACHE_DIR, FORMER_FILE), { force: true });
   }
 }
+
+/** The store's first line: what the payload after it holds, and the sha1 that vouches for both. */
+interface Header {
+  key: string;
+  sha1: string;
+  ids: string[];
+  /** Each body's HTML and excerpt length in UTF-16 code units, two numbers per id. */
+  lengths: number[];
+}
+
+/**
+ * The store as bytes: a JSON header line, then every body's HTML and excerpt as UTF-16LE. Bengali HTML decodes from
+ * UTF-16 about ten times faster than from UTF-8 (2 ms against 22 ms for 2,000 bodies) and is a quarter smaller, and
+ * the lengths the header gives cut the strings apart without parsing them: reading JSON cost an edit 30 ms.
+ */
+function encodeBodies(key: string, bodies: ReadonlyMap<string, RenderedBody>): Buffer {
+  const texts: string[] = [];
+  const lengths: number[] = [];
+  for (const { html, excerpt } of bodies.values()) texts.push(html, excerpt), lengths.push(html.length, excerpt.length);
+  const payload = Buffer.from(texts.join(""), "utf16le");
+  const ids = [...bodies.keys()];
+  const header: Header = { key, sha1: checksum(key, ids, lengths, payload), ids, lengths };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]);
+}
+
+/** The bodies a store holds for `key`; undefined for another key's store, or one whose bytes do not add up. */
+function decodeBodies(stored: Buffer, key: string): Map<string, RenderedBody> | undefined {
+  const end = stored.indexOf(0x0a); // JSON escapes a newline inside a string: the first one ends the header
+  if (end < 0) return undefined;
+  const header = JSON.parse(stored.toString("utf8", 0, end)) as Partial<Header>;
+  const { ids, lengths } = header;
+  if (header.key !== key || !Array.isArray(ids) || !Array.isArray(lengths) || lengths.length !== 2 * ids.length) return undefined;
+  const payload = stored.subarray(end + 1);
+  const units = lengths.reduce((sum, length) => sum + length, 0);
+  if (payload.length !== 2 * units || header.sha1 !== checksum(key, ids, lengths, payload)) return undefined;
+  const text = payload.toString("utf16le");
+  const bodies = new Map<string, RenderedBody>();
+  let at = 0;
+  ids.forEach((id, index) => {
+    const html = text.slice(at, (at += lengths[2 * index]!));
+    bodies.set(id, { html, excerpt: text.slice(at, (at += lengths[2 * index + 1]!)) });
+  });
+  return bodies;
+}
+
+/** Covers the lengths as well as the text: a damaged length would cut every later body in the wrong place. */
+const checksum = (key: string, ids: string[], lengths: number[], payload: Uint8Array) =>
+  createHash("sha1").update(JSON.stringify([key, ids, lengths])).update(payload).digest("hex");

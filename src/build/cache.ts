@@ -10,10 +10,15 @@ export const CACHE_DIR = ".patrika-cache";
  * place, so a killed build leaves the old record or the new one, and the next build never reads half of one.
  */
 export async function writeCacheRecord(root: string, name: string, value: unknown): Promise<void> {
+  await writeCacheFile(root, name, JSON.stringify(value));
+}
+
+/** writeCacheRecord for a record that is not JSON: the same bytes, whole or not at all. */
+export async function writeCacheFile(root: string, name: string, bytes: string | Uint8Array): Promise<void> {
   const path = join(root, CACHE_DIR, name);
   await mkdir(join(root, CACHE_DIR), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(value));
+  await writeFile(temporary, bytes);
   await rename(temporary, path);
 }
 const CACHE_FILE = "articles.jsonl";
