@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, open, readFile, rename, writeFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Where the build cache lives, in the working directory (git-ignored, safe to delete). */
@@ -21,7 +21,9 @@ export async function writeCacheFile(root: string, name: string, bytes: string |
   await writeFile(temporary, bytes);
   await rename(temporary, path);
 }
-const CACHE_FILE = "articles.jsonl";
+/** The journal, in UTF-16LE (see BuildCache); the UTF-8 one earlier versions wrote is removed when it is rewritten. */
+const CACHE_FILE = "articles.journal";
+const FORMER_FILE = "articles.jsonl";
 
 /** What a file looked like when it was read: a change to any of these means it is read again. */
 export interface FileStamp {
@@ -44,7 +46,9 @@ type Line = [file: string, entry: [Stamp, unknown] | [Stamp] | null];
  * stale lines outnumber live ones. It is trusted only whole: a wrong key (tool version, config, folder), a block
  * whose checksum fails or a block cut short by a crash discards all of it.
  *
- * Layout: a header line `{"key": ...}`, then blocks of lines `<JSON>,`, each block closed by `#<sha256 of its lines>`.
+ * Layout: a header line `{"key": ...}`, then blocks of lines `<JSON>,`, each block closed by `#<sha256 of its lines>`,
+ * all in UTF-16LE: Bengali decodes from UTF-16 three times faster than from UTF-8 (at 100,000 articles 0.12 s against
+ * 0.37 s, on every build that reads the cache), for a file half as large again (200 MB against 132 MB).
  */
 export class BuildCache<T> {
   private readonly entries = new Map<string, [Stamp, T]>();
@@ -60,40 +64,53 @@ export class BuildCache<T> {
   /** Opens the cache in `root`/.patrika-cache for `key`; a missing, foreign or damaged cache starts empty. */
   static async open<T>(root: string, key: string): Promise<BuildCache<T>> {
     const cache = new BuildCache<T>(join(root, CACHE_DIR, CACHE_FILE), key);
-    const bytes = await readFile(cache.path).catch(() => undefined);
+    const file = await open(cache.path, "r").catch(() => undefined);
+    if (!file) return cache;
     try {
-      if (bytes) cache.load(bytes);
+      await cache.load(file);
     } catch {
       cache.entries.clear(); // unreadable: start over rather than trust any of it
       cache.lines = -1;
+    } finally {
+      await file.close();
     }
     return cache;
   }
 
   /**
-   * Checksums are verified on the bytes as read, then each block is decoded and parsed a slice of lines at a time:
-   * decoding a 100,000-article block whole made one string of twice its size (Bengali decodes to two bytes a
-   * character), and the array brackets around it a second: ~360 MB at its peak for a 130 MB file.
+   * Reads the journal a slice of whole lines at a time, hashing each block's lines as read and applying them before
+   * its checksum is seen: a checksum that fails, or a block cut short, throws, and open() then discards everything.
+   * Read whole, a 100,000-article file was one 200 MB buffer and, decoded, a string as large again.
    */
-  private load(bytes: Buffer): void {
-    const newline = bytes.indexOf(NEWLINE);
-    if (newline < 0 || (JSON.parse(bytes.toString("utf8", 0, newline)) as { key?: string }).key !== this.key) return;
+  private async load(file: FileHandle): Promise<void> {
+    let block = createHash("sha256");
+    let blockOpen = false;
     let lines = 0;
-    let start = newline + 1;
-    while (start < bytes.length) {
-      const trailer = bytes.indexOf("\n#", start - 1);
-      if (trailer < 0) throw new Error("a block without its checksum (cut short)");
-      const end = bytes.indexOf(NEWLINE, trailer + 1);
-      const checksum = bytes.toString("latin1", trailer + 2, end < 0 ? bytes.length : end);
-      if (checksum !== sha256(bytes.subarray(start, trailer + 1))) throw new Error("a block whose checksum fails");
-      // Each line ends ",\n" (no line holds a raw newline), so a slice of whole lines is a JSON array's elements.
-      for (let from = start; from < trailer; ) {
-        const to = Math.min(bytes.indexOf(NEWLINE, from + SLICE_BYTES) + 1 || trailer + 1, trailer + 1);
-        lines += this.apply(JSON.parse(`[${bytes.toString("utf8", from, to - 2)}]`) as Line[]);
-        from = to;
+    let header = true;
+    for await (const { bytes, text } of wholeLines(file)) {
+      let at = 0;
+      if (header) {
+        if ((JSON.parse(text.slice(0, text.indexOf("\n"))) as { key?: string }).key !== this.key) return;
+        at = text.indexOf("\n") + 1;
+        header = false;
       }
-      start = end < 0 ? bytes.length : end + 1;
+      while (at < text.length) {
+        const trailer = text[at] === "#" ? at : text.indexOf("\n#", at) + 1 || text.length;
+        if (trailer > at) {
+          // Each line ends ",\n" (no line holds a raw newline), so a slice of whole lines is a JSON array's elements.
+          block.update(bytes.subarray(2 * at, 2 * trailer));
+          lines += this.apply(JSON.parse(`[${text.slice(at, trailer - 2)}]`) as Line[]);
+          blockOpen = true;
+        }
+        if (trailer === text.length) break;
+        const end = text.indexOf("\n", trailer);
+        if (text.slice(trailer + 1, end) !== block.digest("hex")) throw new Error("a block whose checksum fails");
+        block = createHash("sha256");
+        blockOpen = false;
+        at = end + 1;
+      }
     }
+    if (header || blockOpen) throw new Error("a block without its checksum (cut short)");
     this.lines = lines;
   }
 
@@ -180,12 +197,13 @@ export class BuildCache<T> {
       const temporary = `${this.path}.${process.pid}.tmp`;
       const file = await open(temporary, "w");
       try {
-        await file.write(`${JSON.stringify({ key: this.key })}\n`);
+        await file.write(utf16(`${JSON.stringify({ key: this.key })}\n`));
         await writeBlock(file, this.entries);
       } finally {
         await file.close();
       }
       await rename(temporary, this.path);
+      await rm(join(this.path, "..", FORMER_FILE), { force: true });
       this.lines = this.entries.size;
     }
     this.pending.clear();
@@ -203,20 +221,42 @@ async function writeBlock(file: FileHandle, entries: ReadonlyMap<string, unknown
   for (const line of entries) {
     chunk += `${JSON.stringify(line)},\n`;
     if (++count % CHUNK_LINES === 0) {
-      hash.update(chunk);
-      await file.write(chunk);
+      const bytes = utf16(chunk);
+      hash.update(bytes);
+      await file.write(bytes);
       chunk = "";
     }
   }
-  hash.update(chunk);
-  await file.write(`${chunk}#${hash.digest("hex")}\n`);
+  const bytes = utf16(chunk);
+  hash.update(bytes);
+  await file.write(Buffer.concat([bytes, utf16(`#${hash.digest("hex")}\n`)]));
 }
 
-/** sha256 of UTF-8 text or of bytes (the same for the same content). */
-function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+const utf16 = (text: string) => Buffer.from(text, "utf16le");
 
-const NEWLINE = 0x0a;
-/** How much of a block is decoded and parsed at once (then cut at the next line's end). */
-const SLICE_BYTES = 1 << 20;
+/** Bytes read at a time (then cut at the last line's end): ~1M characters decoded and parsed at once. */
+const READ_BYTES = 1 << 21;
+
+/**
+ * The file as slices of whole lines: each slice's bytes and its text. A newline is searched for as a UTF-16 code
+ * unit (Buffer's "utf16le" search steps two bytes at a time), never as bytes that could straddle two characters.
+ */
+export async function* wholeLines(file: FileHandle, readBytes = READ_BYTES): AsyncGenerator<{ bytes: Buffer; text: string }> {
+  let carry = Buffer.alloc(0);
+  for (;;) {
+    const read = Buffer.allocUnsafe(carry.length + readBytes);
+    carry.copy(read);
+    const { bytesRead } = await file.read(read, carry.length, readBytes, null);
+    const bytes = read.subarray(0, carry.length + bytesRead);
+    const last = bytes.lastIndexOf("\n", bytes.length - 2, "utf16le");
+    if (bytesRead === 0 || last < 0) {
+      if (bytesRead === 0 && bytes.length > 0) throw new Error("a line cut short");
+      if (bytesRead === 0) return;
+      carry = bytes;
+      continue;
+    }
+    const whole = bytes.subarray(0, last + 2);
+    yield { bytes: whole, text: whole.toString("utf16le") };
+    carry = Buffer.from(bytes.subarray(last + 2));
+  }
+}

@@ -1,8 +1,9 @@
 /** The build cache: unchanged files are never re-read, changed ones always are, and a damaged cache is never trusted. */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BuildCache } from "../../src/build/cache.js";
+import { open } from "node:fs/promises";
+import { BuildCache, wholeLines } from "../../src/build/cache.js";
 import { build, check } from "../../src/build/index.js";
 import { FIXTURE_NOW } from "../support/fixtures.js";
 
@@ -45,9 +46,12 @@ test("a changed article is read again and its change published", async () => {
 
 test("a damaged cache is ignored, never trusted", async () => {
   await build(options());
-  const cacheFile = join(root, ".patrika-cache", "articles.jsonl");
+  const cacheFile = join(root, ".patrika-cache", "articles.journal");
   // check(), not build(): a build would see nothing changed and read neither articles nor cache.
-  writeFileSync(cacheFile, readFileSync(cacheFile, "utf8").replace("সুরমার", "ভুল"));
+  const text = readFileSync(cacheFile, "utf16le");
+  writeFileSync(cacheFile, text.replace("সুরমার", "ভুল"), "utf16le");
+  expect((await check(options())).articlesFromCache).toBe(0);
+  writeFileSync(cacheFile, Buffer.from(text, "utf16le").subarray(0, Buffer.byteLength(text, "utf16le") - 1)); // an odd length
   expect((await check(options())).articlesFromCache).toBe(0);
   appendFileSync(cacheFile, "garbage");
   expect((await check(options())).articlesFromCache).toBe(0);
@@ -58,7 +62,7 @@ test("a damaged cache is ignored, never trusted", async () => {
 
 test("--no-cache neither reads nor writes the cache", async () => {
   await build({ ...options(), cache: false });
-  expect(() => readFileSync(join(root, ".patrika-cache", "articles.jsonl"))).toThrow();
+  expect(() => readFileSync(join(root, ".patrika-cache", "articles.journal"))).toThrow();
 });
 
 test("a cached article's body is read when a feed renders it", async () => {
@@ -69,15 +73,15 @@ test("a cached article's body is read when a feed renders it", async () => {
 });
 
 describe("what the cache keeps and for how long", () => {
-  const cacheFile = () => join(root, ".patrika-cache", "articles.jsonl");
+  const cacheFile = () => join(root, ".patrika-cache", "articles.journal");
 
   test("one edited article appends one short checksummed block; the rest of the file is untouched", async () => {
     await build(options());
-    const before = readFileSync(cacheFile(), "utf8");
+    const before = readFileSync(cacheFile(), "utf16le");
     const file = join(root, "articles", "c-cricket.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("শেষ বলে জয় পেল বিভাগীয় দল", "শেষ বলে জিতল বিভাগীয় দল"));
     await build(options());
-    const after = readFileSync(cacheFile(), "utf8");
+    const after = readFileSync(cacheFile(), "utf16le");
     expect(after.startsWith(before)).toBe(true);
     const appended = after.slice(before.length).trimEnd().split("\n");
     expect(appended).toHaveLength(2); // the entry and its block's checksum
@@ -91,8 +95,8 @@ describe("what the cache keeps and for how long", () => {
     const file = join(root, "articles", "c-cricket.md");
     writeFileSync(file, `${readFileSync(file, "utf8")}\nআরও একটি লাইন।\n`);
     await build(options());
-    const text = readFileSync(cacheFile(), "utf8");
-    writeFileSync(cacheFile(), text.slice(0, text.lastIndexOf("\n#") + 1)); // the last block without its checksum
+    const text = readFileSync(cacheFile(), "utf16le");
+    writeFileSync(cacheFile(), text.slice(0, text.lastIndexOf("\n#") + 1), "utf16le"); // the last block without its checksum
     expect((await check(options())).articlesFromCache).toBe(0);
   });
 
@@ -165,10 +169,10 @@ describe("a fresh checkout: every file touched, few changed", () => {
 });
 
 describe("a journal larger than one parsing slice", () => {
-  // The journal is decoded and parsed about 1 MiB of lines at a time: 3,000 entries of ~1 KB of Bengali cross
+  // The journal is read, decoded and parsed about 2 MiB (1M characters) of lines at a time: 3,000 entries of ~2 KB cross
   // that boundary a few times, at places no test chose.
   const stamp = (i: number) => ({ size: 1000 + i, mtimeMs: 1_700_000_000_000 + i / 7, ctimeMs: 1_700_000_000_000 + i });
-  const value = (i: number) => ({ n: i, text: `${"অনুচ্ছেদ ".repeat(40)}${i}`, nested: { list: [i, `${i}`, null] } });
+  const value = (i: number) => ({ n: i, text: `${"অনুচ্ছেদ ".repeat(100)}${i}`, nested: { list: [i, `${i}`, null] } });
 
   test("every entry comes back as written, after a rewrite and an appended block", async () => {
     const first = await BuildCache.open<ReturnType<typeof value>>(root, "large");
@@ -185,19 +189,70 @@ describe("a journal larger than one parsing slice", () => {
     });
     expect(wrong).toEqual([]);
     expect(third.blobOf("f1500.md")).toBe("e".repeat(40));
-    expect(readFileSync(join(root, ".patrika-cache", "articles.jsonl")).length).toBeGreaterThan(3 * (1 << 20));
+    expect(readFileSync(join(root, ".patrika-cache", "articles.journal")).length).toBeGreaterThan(3 * (1 << 21)) // three reads' worth;
   });
 
   test("one changed byte deep inside the block discards all of it", async () => {
     const cache = await BuildCache.open<ReturnType<typeof value>>(root, "large");
     for (let i = 0; i < 3000; i++) cache.set(`f${i}.md`, stamp(i), `${i}`.padStart(40, "0"), value(i));
     await cache.save();
-    const path = join(root, ".patrika-cache", "articles.jsonl");
+    const path = join(root, ".patrika-cache", "articles.journal");
     const bytes = readFileSync(path);
-    const at = bytes.indexOf("2500", Math.floor(bytes.length * 0.8));
+    const at = bytes.indexOf("2500", Math.floor(bytes.length * 0.8), "utf16le");
     bytes[at] = "3".charCodeAt(0);
     writeFileSync(path, bytes);
     const reopened = await BuildCache.open<ReturnType<typeof value>>(root, "large");
     expect([reopened.get("f0.md", stamp(0)), reopened.get("f2999.md", stamp(2999))]).toEqual([undefined, undefined]);
   });
+});
+
+describe("the journal's bytes", () => {
+  const stamp = { size: 10, mtimeMs: 1, ctimeMs: 2 };
+  const path = () => join(root, ".patrika-cache", "articles.journal");
+
+  test("is UTF-16LE text, and bytes that read as a newline and '#' across two characters are not a block's end", async () => {
+    // U+0A05 U+2300 U+0100 is the byte sequence 05 0A 00 23 00 01: "\n#" in UTF-16LE, one byte out of step.
+    const tricky = "\u0A05\u2300\u0100 শিরোনাম";
+    const first = await BuildCache.open<{ title: string }>(root, "bytes");
+    first.set("a.md", stamp, "a".repeat(40), { title: tricky });
+    first.set("b.md", stamp, "b".repeat(40), { title: "দ্বিতীয়" });
+    await first.save();
+    const bytes = readFileSync(path());
+    expect(bytes.indexOf(Buffer.from([0x0a, 0x00, 0x23, 0x00]))).toBe(bytes.indexOf(Buffer.from(tricky, "utf16le")) + 1); // odd: inside the title
+    const text = bytes.toString("utf16le");
+    expect(text.split("\n")[0]).toBe('{"key":"bytes"}');
+    expect(text).toContain(`"title":"${tricky}"`);
+    const second = await BuildCache.open<{ title: string }>(root, "bytes");
+    expect([second.get("a.md", stamp), second.get("b.md", stamp)]).toEqual([{ title: tricky }, { title: "দ্বিতীয়" }]);
+  });
+
+  test("a rewrite removes the UTF-8 journal earlier versions wrote", async () => {
+    mkdirSync(join(root, ".patrika-cache"));
+    writeFileSync(join(root, ".patrika-cache", "articles.jsonl"), '{"key":"bytes"}\n');
+    const cache = await BuildCache.open<number>(root, "bytes");
+    cache.set("a.md", stamp, "a".repeat(40), 1);
+    await cache.save();
+    expect(readdirSync(join(root, ".patrika-cache"))).toEqual(["articles.journal"]);
+  });
+});
+
+test("the journal is cut into whole lines wherever a read ends, never inside a character", async () => {
+  // "\u0A05\u2300" holds the bytes 0A 00 (a newline, read one byte out of step) across its two characters.
+  const lines = ["{\"key\":1}", "\u0A05\u2300\u0100 ক", "", "🙂 \u0A0A", "#end"];
+  const path = join(root, "lines");
+  writeFileSync(path, `${lines.join("\n")}\n`, "utf16le");
+  for (const readBytes of [1, 2, 3, 5, 7, 8, 13, 64]) {
+    const file = await open(path, "r");
+    const texts: string[] = [];
+    for await (const { bytes, text } of wholeLines(file, readBytes)) {
+      expect(bytes.toString("utf16le")).toBe(text);
+      texts.push(text);
+    }
+    await file.close();
+    expect([readBytes, texts.every((text) => text.endsWith("\n")), texts.join("").split("\n").slice(0, -1)]).toEqual([readBytes, true, lines]);
+  }
+  writeFileSync(path, Buffer.from("a\nb", "utf16le"));
+  const file = await open(path, "r");
+  await expect((async () => { for await (const _ of wholeLines(file, 4)) void _; })()).rejects.toThrow("a line cut short");
+  await file.close();
 });
