@@ -43,9 +43,14 @@ async function publish(): Promise<void> {
 function unread(feed: "rss.xml" | "atom.xml"): number {
   const urls = join(root, `urls-${feed}`);
   writeFileSync(urls, `file://${join(root, "output", feed)}\n`);
-  const run = spawnSync("newsboat", ["-u", urls, "-c", join(root, `cache-${feed}.db`), "-C", "/dev/null", "-x", "reload", "print-unread"], { encoding: "utf8", env: { ...process.env, HOME: root } });
+  const args = ["-u", urls, "-c", join(root, `cache-${feed}.db`), "-C", "/dev/null", "-x", "reload", "print-unread"];
+  const reload = () => spawnSync("newsboat", args, { encoding: "utf8", env: { ...process.env, HOME: root }, timeout: 15_000, killSignal: "SIGKILL" });
+  // A reload takes ~0.1 s, but once in a fresh CI run newsboat hung until jest's 60 s timeout: a hung reload is
+  // killed and run once more (its cache is SQLite: a killed reload leaves the last reload's state, not half of one).
+  let run = reload();
+  if (run.signal) run = reload();
   const count = /^(\d+) unread articles?$/m.exec(run.stdout);
-  if (run.status !== 0 || !count) throw new Error(`newsboat failed (${run.status}): ${run.stdout}${run.stderr}`);
+  if (run.status !== 0 || !count) throw new Error(`newsboat failed (${run.status ?? run.signal}): ${run.stdout}${run.stderr}`);
   return Number(count[1]);
 }
 const bothFeeds = () => ({ rss: unread("rss.xml"), atom: unread("atom.xml") });
