@@ -1,5 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Article, Site } from "../model.js";
@@ -23,13 +23,17 @@ const RECORD_FILE = "outputs.json";
  */
 const RENDER_FORMAT = 1;
 
-/** One output file as written: its count for the summary, and the stamp that tells it is still the one written. */
+/**
+ * One output file as written: its count for the summary, the stamp that tells it is still the one written, and the
+ * sha256 of its bytes, which tells it when only the stamp changed (restored from a CI cache, copied with its times).
+ */
 interface WrittenFile {
   name: string;
   count: number;
   size: number;
   mtimeMs: number;
   ino: number;
+  sha256?: string;
 }
 
 /** The fingerprint of each group's inputs and the files it wrote, for one output folder. */
@@ -131,16 +135,17 @@ function digest(context: string, feed: (hash: Hash) => void): string {
 
 /**
  * Renders the groups whose inputs changed since `previous` was recorded (every group without a record), and keeps
- * the others: a kept group's files must still be on disk as written (same size, modification time and inode) and
- * listed in the output folder's manifest (`owned`).
+ * the others: a kept group's files must be listed in the output folder's manifest (`owned`) and still be the bytes
+ * written (same size, modification time and inode; or, with a new stamp, the same sha256).
  */
 export function renderIncrementally(site: Site, previous: OutputsRecord | undefined, outDir: string, owned: ReadonlySet<string>): IncrementalRender {
   const result: IncrementalRender = { outputs: [], keep: [], fingerprints: [], kept: {} };
   for (const group of groupsOf(site)) {
     const recorded = previous?.groups[group.key];
-    if (recorded && recorded.fingerprint === group.fingerprint && recorded.files.every((file) => owned.has(file.name) && untouched(outDir, file))) {
-      result.kept[group.key] = recorded;
-      for (const file of recorded.files) {
+    const kept = recorded && recorded.fingerprint === group.fingerprint ? onDisk(outDir, recorded.files, owned) : undefined;
+    if (kept) {
+      result.kept[group.key] = { fingerprint: group.fingerprint, files: kept };
+      for (const file of kept) {
         result.outputs.push({ name: file.name, count: file.count, bytes: file.size });
         result.keep.push(file.name);
       }
@@ -153,22 +158,36 @@ export function renderIncrementally(site: Site, previous: OutputsRecord | undefi
   return result;
 }
 
-/** Whether an output file is still the one a build wrote (a rewrite renames a new file into place: a new inode). */
-function untouched(outDir: string, file: WrittenFile): boolean {
-  const info = statSync(join(outDir, file.name), { throwIfNoEntry: false });
-  return info !== undefined && info.size === file.size && info.mtimeMs === file.mtimeMs && info.ino === file.ino;
+/**
+ * A group's files as they are on disk, if every one is still the one a build wrote: by its stamp (a rewrite renames
+ * a new file into place: a new inode), else by its bytes, and then under its new stamp.
+ */
+function onDisk(outDir: string, files: readonly WrittenFile[], owned: ReadonlySet<string>): WrittenFile[] | undefined {
+  const now: WrittenFile[] = [];
+  for (const file of files) {
+    const path = join(outDir, file.name);
+    const info = owned.has(file.name) ? statSync(path, { throwIfNoEntry: false }) : undefined;
+    if (!info || info.size !== file.size) return undefined;
+    if (info.mtimeMs === file.mtimeMs && info.ino === file.ino) now.push(file);
+    else if (file.sha256 !== undefined && sha256(readFileSync(path)) === file.sha256) now.push({ ...file, mtimeMs: info.mtimeMs, ino: info.ino });
+    else return undefined;
+  }
+  return now;
 }
+
+const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** The record of a written set: kept groups as they were, rendered ones with their files as now on disk. */
 export function recordOf(key: string, outDir: string, render: IncrementalRender): OutputsRecord | undefined {
-  const counts = new Map(render.outputs.map((o) => [o.name, o.count]));
+  const written = new Map(render.outputs.map((o) => [o.name, o]));
   const groups: OutputsRecord["groups"] = { ...render.kept };
   for (const { key: group, fingerprint, names } of render.fingerprints) {
     const files: WrittenFile[] = [];
     for (const name of names) {
       const info = statSync(join(outDir, name), { throwIfNoEntry: false });
       if (!info) return undefined;
-      files.push({ name, count: counts.get(name)!, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+      const { count, content } = written.get(name)!;
+      files.push({ name, count, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(content === undefined ? {} : { sha256: sha256(content) }) });
     }
     groups[group] = { fingerprint, files };
   }

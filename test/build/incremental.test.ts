@@ -7,7 +7,8 @@
  * (`generation`) may differ, since a build that changes nothing does not publish a new set, and the report's name
  * for where it read the last publish from.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { build } from "../../src/build/index.js";
@@ -206,4 +207,44 @@ test("an output changed or removed by hand is rendered again, not kept", async (
   expect((await build({ ...options, outDir: join(root, "A") })).status).toBe("ok");
   expect(readFileSync(join(root, "A", "sitemap.xml"), "utf8")).toBe(sitemap);
   expect(readFileSync(join(root, "A", "sports", "rss.xml"), "utf8")).toBe(feed);
+}, 60_000);
+
+test("outputs put back with their times but new inodes (a CI cache restored) are kept by their bytes, not rendered again", async () => {
+  const articles = join(root, "articles");
+  mkdirSync(articles, { recursive: true });
+  for (let i = 1; i <= 8; i++) writeFileSync(join(articles, `s${i}.md`), text({ title: `খবর ${i}`, published: START - i * 10 * HOUR, category: "sports", body: `লেখা ${i}।` }));
+  writeFileSync(join(root, "patrika.config.json"), JSON.stringify({ siteUrl: "https://www.dainik-nodipar.com.bd", title: "দৈনিক নদীপার", feedSize: 3 }));
+  const options = { now: new Date(START), articlesDir: articles, configFile: join(root, "patrika.config.json"), cacheRoot: root, outDir: join(root, "A"), cache: true };
+  await build(options);
+  // As actions/cache saves and restores a folder: tar --posix keeps each file's time to the nanosecond, not its inode.
+  const restore = () => {
+    execFileSync("tar", ["--posix", "-cf", join(root, "A.tar"), "-C", root, "A"]);
+    rmSync(join(root, "A"), { recursive: true });
+    execFileSync("tar", ["-xf", join(root, "A.tar"), "-C", root]);
+  };
+  restore();
+  // Nothing changed: the last build's record matches by size and time.
+  expect((await build(options)).upToDate).toBe(true);
+  restore();
+  const names = ["rss.xml", "sports/atom.xml", "news-sitemap.xml"];
+  const inode = (name: string) => statSync(join(root, "A", name)).ino;
+  const restored = names.map(inode);
+  const bytes = names.map((name) => readFileSync(join(root, "A", name), "utf8"));
+  // The oldest article (in no feed, outside the news window) is edited: the feeds and the news sitemap stay.
+  writeFileSync(join(articles, "s8.md"), text({ title: "খবর 8", published: START - 80 * HOUR, category: "sports", body: "নতুন লেখা।" }));
+  expect((await build(options)).status).toBe("ok");
+  expect(names.map(inode)).toEqual(restored);
+  expect(names.map((name) => readFileSync(join(root, "A", name), "utf8"))).toEqual(bytes);
+  // Their new stamps are recorded: the next build knows them without reading them.
+  const record = JSON.parse(readFileSync(join(root, ".patrika-cache", "outputs.json"), "utf8")) as { groups: Record<string, { files: { name: string; ino: number }[] }> };
+  expect(record.groups["feed:"]!.files.find((f) => f.name === "rss.xml")!.ino).toBe(restored[0]);
+  // A restored file whose bytes differ (same size) is rendered again.
+  restore();
+  const rss = readFileSync(join(root, "A", "rss.xml"), "utf8");
+  const { mtime } = statSync(join(root, "A", "rss.xml"));
+  writeFileSync(join(root, "A", "rss.xml"), rss.replace("<channel>", "<Channel>"));
+  utimesSync(join(root, "A", "rss.xml"), mtime, mtime);
+  writeFileSync(join(articles, "s8.md"), text({ title: "খবর 8", published: START - 80 * HOUR, category: "sports", body: "আরও নতুন লেখা।" }));
+  expect((await build(options)).status).toBe("ok");
+  expect(readFileSync(join(root, "A", "rss.xml"), "utf8")).toBe(rss);
 }, 60_000);

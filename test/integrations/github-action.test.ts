@@ -4,7 +4,7 @@
  * `shell: bash` steps, in a temporary checkout of a small site where patrika is installed; the steps that `uses:`
  * another action (setup-node, cache) are only checked for what they are.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -194,6 +194,44 @@ describe("action.yml's steps, run with bash in a temporary checkout", () => {
       expect(run.outputs).toBe("errors=0\nwarnings=0\nstatus=ok\n");
       expect(readFileSync(join(site.root, "site", "output", "rss.xml"), "utf8")).toContain("<link>https://action.example.org/dam</link>");
       expect(existsSync(join(site.root, "site", ".patrika-cache"))).toBe(true);
+    } finally {
+      site.remove();
+    }
+  });
+
+  test("with the cache, a fresh checkout gets the last run's output back, so an unchanged site is not rendered again", async () => {
+    const site = checkout({ "dam.md": GOOD });
+    const folder = join(site.root, "site");
+    const built = (run: { steps: StepRun[] }) => run.steps.find((s) => s.name === "Build the feeds and sitemaps")!;
+    try {
+      const first = await runAction(site.root, LOCAL);
+      expect(built(first).code).toBe(0);
+      expect(built(first).stdout).toContain("patrika: kept 8 output files for the next run");
+      const rss = readFileSync(join(folder, "output", "rss.xml"), "utf8");
+      // Between two runs, as on GitHub: the checkout has no output/, and actions/cache carried .patrika-cache through
+      // tar --posix (each file's time kept to the nanosecond, its inode new).
+      rmSync(join(folder, "output"), { recursive: true });
+      execFileSync("tar", ["--posix", "-cf", join(site.root, "cache.tar"), "-C", folder, ".patrika-cache"]);
+      rmSync(join(folder, ".patrika-cache"), { recursive: true });
+      execFileSync("tar", ["-xf", join(site.root, "cache.tar"), "-C", folder]);
+      const second = await runAction(site.root, LOCAL);
+      expect(built(second).code).toBe(0);
+      expect(built(second).stdout).toContain("patrika: put back the last run's output (8 files) from the build cache");
+      expect(built(second).stdout).toContain("Up to date");
+      expect(readFileSync(join(folder, "output", "rss.xml"), "utf8")).toBe(rss);
+      // An output folder that exists is never replaced by the kept one: another tool's file there stays.
+      rmSync(join(folder, "output"), { recursive: true });
+      mkdirSync(join(folder, "output"));
+      writeFileSync(join(folder, "output", "index.html"), "<p>another tool's page</p>");
+      const third = await runAction(site.root, LOCAL);
+      expect(built(third).stdout).toContain("output exists; the kept output was not put back");
+      expect(readFileSync(join(folder, "output", "index.html"), "utf8")).toBe("<p>another tool's page</p>");
+      expect(readFileSync(join(folder, "output", "rss.xml"), "utf8")).toBe(rss);
+      // Without the cache, nothing is put back or kept.
+      rmSync(join(folder, ".patrika-cache", "last-output"), { recursive: true });
+      const uncached = await runAction(site.root, { ...LOCAL, cache: "false" });
+      expect(built(uncached).stdout).not.toContain("patrika: kept");
+      expect(existsSync(join(folder, ".patrika-cache", "last-output"))).toBe(false);
     } finally {
       site.remove();
     }
