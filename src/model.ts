@@ -134,6 +134,8 @@ export interface OutputFile {
   /** How many items, entries or URLs it holds. */
   count: number;
   bytes: number;
+  /** Left as the last build wrote it: its inputs did not change (incremental rendering), so it was not rewritten. */
+  kept?: true;
 }
 
 /** What build() and check() return; the library never prints, the CLI turns this into text and an exit code. */

@@ -241,7 +241,7 @@ export function renderOutputs(
     const contents = new Map(rendered.map((o) => [o.name, o.content]));
     return listed.map(({ name, count }) => {
       const content = contents.get(name);
-      return { name, count, bytes: content === undefined ? keptBytes.get(name)! : Buffer.byteLength(content) };
+      return content === undefined ? { name, count, bytes: keptBytes.get(name)!, kept: true } : { name, count, bytes: Buffer.byteLength(content) };
     });
   };
   return { rendered, document, files };

@@ -48,7 +48,7 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
   lines.push(publishLine(report));
   if (action === "build") {
     lines.push(...fileLines(report, outDir));
-    if (verbose) for (const file of report.files) lines.push(`    wrote ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
+    if (verbose) for (const file of report.files) lines.push(`    ${file.kept ? "kept" : "wrote"} ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
     if (verbose && report.threads > 1) lines.push(`    read and checked on ${report.threads} threads`);
   }
   if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);

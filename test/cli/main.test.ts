@@ -156,7 +156,7 @@ test("the published JSON Schema of the config is the one the loader validates wi
   expect(JSON.parse(readFileSync("schema/patrika.config.schema.json", "utf8"))).toEqual(configJsonSchema());
 });
 
-test("--quiet prints nothing on success and still every problem; --verbose lists every file written", async () => {
+test("--quiet prints nothing on success and still every problem; --verbose lists every file written or kept", async () => {
   const quiet = await run(["--quiet", "build", ...FIXTURE, "--out", out, "--now", "2025-07-14T12:00:00+06:00"]);
   expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
   // test/fixtures/import holds one Markdown file, its README, which has no front matter: a problem to report.
@@ -169,6 +169,10 @@ test("--quiet prints nothing on success and still every problem; --verbose lists
   const unchanged = await run(["--verbose", "build", ...FIXTURE, "--out", join(out, "v"), "--now", "2025-07-14T12:00:00+06:00"]);
   expect(unchanged.stdout).toMatch(/^Up to date: /);
   expect(unchanged.stdout).toMatch(new RegExp(`    kept ${out}/v/rss\\.xml \\([\\d,]+ bytes\\)`));
+  // Three days on, the news window has moved past every article: the news sitemap is rewritten, the unchanged feeds are not.
+  const later = await run(["--verbose", "build", ...FIXTURE, "--out", join(out, "v"), "--now", "2025-07-17T12:00:00+06:00"]);
+  expect(later.stdout).toContain(`    wrote ${out}/v/news-sitemap.xml (`);
+  expect(later.stdout).toContain(`    kept ${out}/v/rss.xml (`);
   expect((await run(["-q", "date", "১৩ জুলাই ২০২৫"])).stdout).toBe("2025-07-13T00:00:00+06:00\n");
 });
 
