@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   "config.no-default-export": "patrika.config.ts (or .js) has no default export",
   "input.articles-not-found": "the articles folder does not exist or is not a folder",
   "input.invalid-now": "--now or SOURCE_DATE_EPOCH is not a valid instant",
+  "input.invalid-workers": "PATRIKA_WORKERS is not a whole number of worker threads",
   "input.previous-unreadable": "the feed named by --previous could not be read or is not a feed",
   "input.symlink-skipped": "a symbolic link in the articles folder is not followed",
   "file.unreadable": "an article file could not be read",

@@ -150,11 +150,25 @@ export async function normaliseFiles(
 /** From this many files on, worker threads do all the parsing (see normaliseFiles). */
 const MAIN_IDLE_MIN_FILES = 50_000;
 
-/** Worker threads to start: PATRIKA_WORKERS, else one per core besides this thread's (all of them when it is `idle`); at most 8. */
+/** The most worker threads a build starts, whatever PATRIKA_WORKERS asks for. */
+export const MAX_WORKERS = 8;
+
+/**
+ * PATRIKA_WORKERS as a count of worker threads: a whole number (0 turns them off), or undefined when unset (one
+ * per core). Anything else is refused with what would be accepted; the CLI stops on it (exit 2), the library
+ * then uses the default.
+ */
+export function readWorkerCount(value: string | undefined): { ok: true; count: number | undefined } | { ok: false; message: string } {
+  if (value === undefined || value.trim() === "") return { ok: true, count: undefined };
+  if (/^\s*\d+\s*$/.test(value)) return { ok: true, count: Math.min(Number(value), MAX_WORKERS) };
+  return { ok: false, message: `PATRIKA_WORKERS=${JSON.stringify(value)} is not a number of worker threads: use a whole number from 0 (none) to ${MAX_WORKERS}, or leave it unset for one per core` };
+}
+
+/** Worker threads to start: PATRIKA_WORKERS, else one per core besides this thread's (all of them when it is `idle`). */
 function workerCount(idle: boolean): number {
   const cores = availableParallelism();
-  const wanted = process.env.PATRIKA_WORKERS === undefined ? (idle && cores > 1 ? cores : cores - 1) : Number(process.env.PATRIKA_WORKERS);
-  return Math.min(Number.isInteger(wanted) ? wanted : 0, 8);
+  const set = readWorkerCount(process.env.PATRIKA_WORKERS);
+  return set.ok && set.count !== undefined ? set.count : Math.min(idle && cores > 1 ? cores : cores - 1, MAX_WORKERS);
 }
 
 function runWorker(script: URL, task: WorkerTask, take: (batch: { start: number; outcomes: FileOutcome[] }) => void): Promise<void> {

@@ -6,6 +6,7 @@ import { formatDiagnostic } from "../diagnostics.js";
 import type { BuildReport } from "../model.js";
 import { feedTopics, notifyHub } from "../publish/websub.js";
 import { CACHE_DIR } from "../build/cache.js";
+import { readWorkerCount } from "../build/workers.js";
 import { formatReport, formatReportJson } from "./report.js";
 import { resolveNow } from "../now.js";
 import { highlightReport, paint, progressBar } from "./terminal.js";
@@ -36,6 +37,11 @@ export async function runBuild(action: "build" | "check", flags: BuildFlags, io:
   if (!now.ok) {
     io.stderr(`patrika: ${now.message}\n`);
     return flags.json ? printJsonError(io, "input.invalid-now", now.message) : EXIT.usage;
+  }
+  const workers = readWorkerCount(io.env.PATRIKA_WORKERS);
+  if (!workers.ok) {
+    io.stderr(`patrika: ${workers.message}\n`);
+    return flags.json ? printJsonError(io, "input.invalid-workers", workers.message) : EXIT.usage;
   }
   if (flags.printConfig) {
     const loaded = await loadConfig(flags.config);

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readOutputs } from "../support/fixtures.js";
+import { readWorkerCount } from "../../src/build/workers.js";
 
 const SHARED = resolve("..", "shared");
 const NOW = "2025-07-14T12:00:00+06:00";
@@ -73,4 +74,12 @@ test("after a fresh checkout (every file touched), workers hash instead of parsi
   expect(again.threads).toBe(2);
   build("0", "alone", ["--skip-invalid"]);
   expect(tree(join(site, "checkout"))).toEqual(tree(join(site, "alone")));
+});
+
+test("PATRIKA_WORKERS: unset or empty means one per core, a whole number is a count (at most 8), anything else is refused", () => {
+  const read = (value: string | undefined) => {
+    const result = readWorkerCount(value);
+    return result.ok ? result.count : "refused";
+  };
+  expect([undefined, "", "0", "3", " 2 ", "99", "abc", "-1", "2.5", "0x2"].map(read)).toEqual([undefined, undefined, 0, 3, 2, 8, "refused", "refused", "refused", "refused"]);
 });

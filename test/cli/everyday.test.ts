@@ -82,6 +82,15 @@ describe("--json in every command", () => {
     expect(JSON.parse(result.stdout)).toEqual({ created: [join(dir, "patrika.config.json"), join(dir, "articles", "first-story.md")] });
   });
 
+  test("a PATRIKA_WORKERS that is no whole number stops the build with what it accepts (it was silently none)", async () => {
+    for (const value of ["abc", "-1", "2.5"]) {
+      const result = await run(["build", "--now", "2025-07-14T12:00:00+06:00"], { env: { PATRIKA_WORKERS: value } });
+      expect([value, result.code, result.stderr]).toEqual([value, 2, `patrika: PATRIKA_WORKERS=${JSON.stringify(value)} is not a number of worker threads: use a whole number from 0 (none) to 8, or leave it unset for one per core\n`]);
+    }
+    const json = await run(["check", "--json", "--now", "2025-07-14T12:00:00+06:00"], { env: { PATRIKA_WORKERS: "many" } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: "usage-error", diagnostics: [{ code: "input.invalid-workers" }] });
+  });
+
   test("build --json with a bad --now still prints JSON", async () => {
     const result = await run(["build", "--json", "--now", "soon"]);
     expect(result.code).toBe(2);
