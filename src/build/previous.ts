@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
@@ -41,7 +41,21 @@ async function readRecord(root: string, outDir: string): Promise<PublishedState 
   }
 }
 
-/** Keeps what this build published for the next one to compare with (only with the cache; a failure costs nothing). */
+/**
+ * Keeps what this build published for the next one to compare with (only with the cache; a failure costs nothing),
+ * and forgets all but the newest KEPT_RECORDS - 1 other folders' records: one is written per output folder ever built
+ * from this working directory, and nothing else removed them (a test run left 60). A folder whose record is gone
+ * is compared with the feeds in it, as without the cache.
+ */
 export async function recordPublish(root: string, outDir: string, state: PublishedState): Promise<void> {
   await writeCacheRecord(root, recordFile(outDir), state);
+  const folder = join(root, CACHE_DIR);
+  const others = (await readdir(folder)).filter((name) => /^published-[0-9a-f]{16}\.json$/.test(name) && name !== recordFile(outDir));
+  if (others.length < KEPT_RECORDS) return;
+  const dated = await Promise.all(others.map(async (name) => ({ name, mtimeMs: (await stat(join(folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  dated.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.name < b.name ? -1 : 1));
+  await Promise.all(dated.slice(KEPT_RECORDS - 1).map(({ name }) => rm(join(folder, name), { force: true })));
 }
+
+/** Output folders whose last publish the cache remembers (the newest written). */
+export const KEPT_RECORDS = 16;

@@ -5,7 +5,7 @@
  */
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { createServer } from "node:http";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -189,4 +189,27 @@ describe("--previous", () => {
     const checked = await check({ now: NOW, articlesDir: join(root, "articles"), configFile: join(root, "patrika.config.json"), outDir: join(root, "output") });
     expect([checked.status, checked.publish!.idsChanged.map((c) => c.kept)]).toEqual(["ok", [true]]);
   });
+});
+
+test("the cache remembers the last publish of the 16 output folders built most recently, not of every folder ever built", async () => {
+  const folder = join(root, ".patrika-cache");
+  mkdirSync(folder, { recursive: true });
+  // 20 folders built earlier, one a day: the oldest four are forgotten when this build records its own.
+  const earlier = Array.from({ length: 20 }, (_, i) => `published-${i.toString(16).padStart(16, "0")}.json`);
+  earlier.forEach((name, i) => {
+    writeFileSync(join(folder, name), JSON.stringify({ idHost: HOST, feeds: {}, news: [] }));
+    const day = new Date(Date.UTC(2025, 0, 1 + i));
+    utimesSync(join(folder, name), day, day);
+  });
+  writeFileSync(join(folder, "published-notes.txt"), "not a record");
+  expect((await run("cache")).status).toBe("ok");
+  const left = readdirSync(folder).filter((name) => name.startsWith("published-"));
+  const own = left.filter((name) => !earlier.includes(name) && name.endsWith(".json"));
+  expect(own).toHaveLength(1);
+  expect(left.filter((name) => earlier.includes(name))).toEqual(earlier.slice(5));
+  expect(left).toContain("published-notes.txt");
+  // The record it kept for this folder is the one the next build compares with.
+  edit("flood.md", (text) => text.replace("নদীর পানি বাড়ছে", "নদীর পানি আরও বাড়ছে"));
+  const second = await run("cache");
+  expect(second.publish?.previous).toBe("the last build (build cache)");
 });
