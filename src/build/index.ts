@@ -308,7 +308,7 @@ function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], p
 }
 
 /** Bumped whenever what the cache stores changes shape. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /** A cache is valid only for the same tool version, cache format, articles folder and config. */
 function cacheKey(config: SiteConfig, articlesDir: string): string {
