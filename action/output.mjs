@@ -95,4 +95,11 @@ function main([command, out, kept]) {
   console.log(command === "put-back" ? putBack(out, kept) : keep(out, kept));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main(process.argv.slice(2));
+  } catch (error) {
+    console.error(`patrika: ${error.message}`); // the step fails with the reason, not a stack trace
+    process.exitCode = 1;
+  }
+}
