@@ -3,7 +3,7 @@
  * parallel threshold with one worker and with none; the outputs must be byte-identical, and so must the reports.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readOutputs } from "../support/fixtures.js";
@@ -21,10 +21,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
-const build = (workers: string, out: string, extra: string[] = []) => {
+const build = (workers: string, out: string, extra: string[] = [], cli = resolve("dist/cli/main.js")) => {
   try {
     const cache = out === "checkout" ? [] : ["--no-cache"];
-    return execFileSync("node", [resolve("dist/cli/main.js"), "build", "--now", NOW, ...cache, "--json", "--out", join(site, out), ...extra], {
+    return execFileSync("node", [cli, "build", "--now", NOW, ...cache, "--json", "--out", join(site, out), ...extra], {
       cwd: site,
       encoding: "utf8",
       env: { ...process.env, PATRIKA_WORKERS: workers, NODE_OPTIONS: "" },
@@ -82,4 +82,48 @@ test("PATRIKA_WORKERS: unset or empty means one per core, a whole number is a co
     return result.ok ? result.count : "refused";
   };
   expect([undefined, "", "0", "3", " 2 ", "99", "abc", "-1", "2.5", "0x2"].map(read)).toEqual([undefined, undefined, 0, 3, 2, 8, "refused", "refused", "refused", "refused"]);
+});
+
+/**
+ * A copy of the compiled tool whose worker script is `worker`: the real one cannot be made to fail from outside, and
+ * a hook for it in the worker would be code that only tests run.
+ */
+function toolWithWorker(worker: string): string {
+  const copy = mkdtempSync(join(tmpdir(), "patrika-failing-worker-"));
+  cpSync(resolve("dist"), join(copy, "dist"), { recursive: true });
+  copyFileSync(resolve("package.json"), join(copy, "package.json"));
+  symlinkSync(resolve("node_modules"), join(copy, "node_modules"));
+  writeFileSync(join(copy, "dist", "build", "worker.js"), worker);
+  return copy;
+}
+
+test.each([
+  ["dies after claiming files, before sending any", `import { workerData } from "node:worker_threads";\nAtomics.add(workerData.next, 0, 64 * 3);\nprocess.exit(3);\n`],
+  [
+    "sends one claim's outcomes, claims more, then throws",
+    `import { parentPort, workerData } from "node:worker_threads";
+import { claims, normaliseFile } from "./workers.js";
+const task = workerData;
+const claimed = claims(task.next, task.files.length);
+const [start, end] = claimed.next().value;
+const outcomes = [];
+for (let i = start; i < end; i++) outcomes.push(normaliseFile(task.articlesDir, task.files[i], task.config, new Date(task.nowMs), "plain", task.sha1, task.unless[i]));
+parentPort.postMessage({ start, outcomes });
+claimed.next();
+throw new Error("a worker that fails half way");
+`,
+  ],
+])("a worker that %s costs time, never a result: this thread reads what it claimed", (_, worker) => {
+  const copy = toolWithWorker(worker);
+  try {
+    const alone = JSON.parse(build("0", "alone", ["--skip-invalid"])) as { articles: number; diagnostics: unknown[] };
+    const failed = JSON.parse(build("1", "failed", ["--skip-invalid"], join(copy, "dist", "cli", "main.js"))) as { status: string; threads: number; articles: number; diagnostics: unknown[] };
+    expect(failed.status).toBe("ok");
+    expect(failed.threads).toBe(1); // the worker is not counted
+    expect(failed.articles).toBe(alone.articles);
+    expect(failed.diagnostics).toEqual(alone.diagnostics);
+    expect(tree(join(site, "failed"))).toEqual(tree(join(site, "alone")));
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
