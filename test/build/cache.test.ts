@@ -1,5 +1,5 @@
 /** The build cache: unchanged files are never re-read, changed ones always are, and a damaged cache is never trusted. */
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { open } from "node:fs/promises";
@@ -204,6 +204,68 @@ describe("a journal larger than one parsing slice", () => {
     const reopened = await BuildCache.open<ReturnType<typeof value>>(root, "large");
     expect([reopened.get("f0.md", stamp(0)), reopened.get("f2999.md", stamp(2999))]).toEqual([undefined, undefined]);
   });
+
+  describe("a journal exactly as this tool last wrote or checked it", () => {
+    const path = () => join(root, ".patrika-cache", "articles.journal");
+    const recorded = () => JSON.parse(readFileSync(`${path()}.checked`, "utf8")) as number[];
+    const stampNow = () => {
+      const info = statSync(path());
+      return [info.ino, info.size, info.mtimeMs, info.ctimeMs];
+    };
+    /** Records the journal's present stamp as checked, as if this tool had written it so: only a test does that. */
+    const vouch = () => writeFileSync(`${path()}.checked`, JSON.stringify(stampNow()));
+    const written = async () => {
+      const cache = await BuildCache.open<ReturnType<typeof value>>(root, "large");
+      for (let i = 0; i < 3000; i++) cache.set(`f${i}.md`, stamp(i), `${i}`.padStart(40, "0"), value(i));
+      await cache.save();
+    };
+    const opened = () => BuildCache.open<ReturnType<typeof value>>(root, "large");
+
+    test("is not hashed again: its stamp is recorded at each save, and a changed byte under that stamp goes unseen", async () => {
+      await written();
+      expect(recorded()).toEqual(stampNow());
+      const again = await opened();
+      again.set("f7.md", stamp(7), "7".repeat(40), value(-7));
+      await again.save(); // an appended block
+      expect(recorded()).toEqual(stampNow());
+      // Changing a byte changes the journal's ctime, so only a forged record can make a changed journal look checked.
+      const bytes = readFileSync(path());
+      bytes[bytes.indexOf("2500", Math.floor(bytes.length * 0.7), "utf16le")] = "3".charCodeAt(0);
+      writeFileSync(path(), bytes);
+      expect((await opened()).get("f0.md", stamp(0))).toBeUndefined(); // the record no longer matches: checked, discarded
+      vouch();
+      const trusted = await opened();
+      expect([trusted.get("f0.md", stamp(0)), trusted.get("f7.md", stamp(7))]).toEqual([value(0), value(-7)]);
+    });
+
+    test("is still discarded when a crash left a block cut short or a run of zeros inside one", async () => {
+      await written();
+      const whole = readFileSync(path());
+      truncateSync(path(), whole.length - 1000);
+      vouch();
+      expect((await opened()).get("f0.md", stamp(0))).toBeUndefined();
+      const zeroed = Buffer.from(whole);
+      zeroed.fill(0, Math.floor(whole.length / 2), Math.floor(whole.length / 2) + 4096);
+      writeFileSync(path(), zeroed);
+      vouch();
+      expect((await opened()).get("f0.md", stamp(0))).toBeUndefined();
+    });
+
+    test("is checked in full again when another build appended to it after this one loaded it", async () => {
+      await written();
+      const mine = await opened();
+      const theirs = await opened();
+      theirs.set("f1.md", stamp(1), "1".repeat(40), value(-1));
+      await theirs.save();
+      mine.set("f2.md", stamp(2), "2".repeat(40), value(-2));
+      await mine.save();
+      expect(recorded()).not.toEqual(stampNow()); // not vouched for: the next build hashes every block
+      const next = await opened();
+      expect([next.get("f1.md", stamp(1)), next.get("f2.md", stamp(2))]).toEqual([value(-1), value(-2)]);
+      await next.save(); // nothing to append: the check it made is recorded
+      expect(recorded()).toEqual(stampNow());
+    });
+  });
 });
 
 describe("the journal's bytes", () => {
@@ -232,7 +294,7 @@ describe("the journal's bytes", () => {
     const cache = await BuildCache.open<number>(root, "bytes");
     cache.set("a.md", stamp, "a".repeat(40), 1);
     await cache.save();
-    expect(readdirSync(join(root, ".patrika-cache"))).toEqual(["articles.journal"]);
+    expect(readdirSync(join(root, ".patrika-cache"))).toEqual(["articles.journal", "articles.journal.checked"]);
   });
 });
 
