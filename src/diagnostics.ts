@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   "config.module-failed": "patrika.config.ts (or .js) threw or did not compile",
   "config.no-default-export": "patrika.config.ts (or .js) has no default export",
   "input.articles-not-found": "the articles folder does not exist or is not a folder",
+  "input.folder-unreadable": "a folder inside the articles folder cannot be listed",
   "input.invalid-now": "--now or SOURCE_DATE_EPOCH is not a valid instant",
   "input.invalid-workers": "PATRIKA_WORKERS is not a whole number of worker threads",
   "input.previous-unreadable": "the feed named by --previous could not be read or is not a feed",

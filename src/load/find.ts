@@ -1,12 +1,15 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { glob } from "tinyglobby";
 import type { Diagnostic } from "../diagnostics.js";
 import { compareText } from "../diagnostics.js";
 
 export type FindResult = { ok: true; files: string[]; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Lists every `*.md` and `*.markdown` below `articlesDir` as POSIX paths relative to it, in code-unit order (locale-independent). */
+/**
+ * Lists every `*.md` and `*.markdown` file below `articlesDir` as POSIX paths relative to it, in code-unit order
+ * (locale-independent), skipping names that begin with a dot (.git, editors' .swp folders) and anything but regular
+ * files (a FIFO named x.md would hang the read).
+ */
 export async function findArticleFiles(articlesDir: string): Promise<FindResult> {
   const info = await stat(articlesDir).catch(() => undefined);
   if (!info?.isDirectory()) {
@@ -26,11 +29,10 @@ export async function findArticleFiles(articlesDir: string): Promise<FindResult>
   }
   // Symbolic links are not followed: a link loop must not hang the build, and articles live in the folder itself.
   // Each one is named once, so a story kept behind a link is not silently missing from the feed.
-  const [files, links] = await Promise.all([
-    glob("**/*.{md,markdown}", { cwd: articlesDir, onlyFiles: true, followSymbolicLinks: false, dot: false }),
-    symbolicLinks(articlesDir),
-  ]);
-  const warnings = links.sort(compareText).map(
+  const found: Listing = { files: [], links: [], unreadable: [] };
+  await walk(articlesDir, "", found);
+  if (found.unreadable.length > 0) return { ok: false, diagnostics: found.unreadable.sort(compareText).map((folder) => unreadable(join(articlesDir, folder))) };
+  const warnings = found.links.sort(compareText).map(
     (link): Diagnostic => ({
       code: "input.symlink-skipped",
       severity: "warning",
@@ -40,18 +42,48 @@ export async function findArticleFiles(articlesDir: string): Promise<FindResult>
       hint: "copy or move the target into the articles folder",
     }),
   );
-  return { ok: true, files: files.sort(compareText), warnings };
+  return { ok: true, files: found.files.sort(compareText), warnings };
 }
 
-/** Every symbolic link below `dir` (not inside dot folders), as POSIX paths relative to it; links are not entered. */
-async function symbolicLinks(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
-  const found: string[] = [];
+/** What one walk of the articles folder finds, as POSIX paths relative to it. */
+interface Listing {
+  /** Regular files named *.md or *.markdown. */
+  files: string[];
+  /** Symbolic links, which are not entered. */
+  links: string[];
+  /** Folders whose entries could not be read. */
+  unreadable: string[];
+}
+
+/**
+ * Lists `prefix` below `root` into `found`, and its folders (all at once), skipping names that begin with a dot.
+ * One readdir per folder gives the files and the links: a glob library and a second walk for the links took 0.17 s
+ * at 100,000 files on every build, against 0.08 s (docs/adr/0009-one-walk-of-the-articles-folder.md).
+ */
+async function walk(root: string, prefix: string, found: Listing): Promise<void> {
+  const entries = await readdir(prefix ? join(root, prefix) : root, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return void found.unreadable.push(prefix);
+  const folders: Promise<void>[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isSymbolicLink()) found.push(path);
-    else if (entry.isDirectory()) found.push(...(await symbolicLinks(dir, path)));
+    const name = entry.name;
+    if (name.startsWith(".")) continue;
+    const path = prefix ? `${prefix}/${name}` : name;
+    if (entry.isFile()) {
+      if (name.endsWith(".md") || name.endsWith(".markdown")) found.files.push(path);
+    } else if (entry.isDirectory()) folders.push(walk(root, path, found));
+    else if (entry.isSymbolicLink()) found.links.push(path);
   }
-  return found;
+  await Promise.all(folders);
+}
+
+/** A folder whose articles cannot be listed: building without them would drop them from every output in silence. */
+function unreadable(folder: string): Diagnostic {
+  return {
+    code: "input.folder-unreadable",
+    severity: "error",
+    file: folder,
+    message: "this folder inside the articles folder cannot be read, so its articles would be missing from every output",
+    expected: "folders the build can list (read and execute permission)",
+    hint: "fix the folder's permissions, or move it out of the articles folder",
+  };
 }
