@@ -44,12 +44,31 @@ export interface BuildRecord {
 
 /** A fingerprint of the article files: any file added, removed, resized or touched changes it. */
 export function inputsFingerprint(files: readonly string[], stamps: readonly (FileStamp | undefined)[]): string {
-  const hash = createHash("sha256");
+  const lines = hashedLines();
   files.forEach((file, i) => {
     const s = stamps[i];
-    hash.update(`${file}\t${s ? `${s.size}\t${s.mtimeMs}\t${s.ctimeMs}` : "-"}\n`);
+    lines.add(`${file}\t${s ? `${s.size}\t${s.mtimeMs}\t${s.ctimeMs}` : "-"}\n`);
   });
-  return hash.digest("hex");
+  return lines.digest();
+}
+
+/**
+ * A sha256 fed in batches of lines: the digest of their concatenation, as one update per line gives, at a fraction
+ * of the calls (100,000 updates were 25 ms of a build after a fresh clone).
+ */
+function hashedLines(): { add: (line: string) => void; digest: () => string } {
+  const hash = createHash("sha256");
+  let batch = "";
+  return {
+    add: (line) => {
+      batch += line;
+      if (batch.length > 65_536) {
+        hash.update(batch);
+        batch = "";
+      }
+    },
+    digest: () => hash.update(batch).digest("hex"),
+  };
 }
 
 /**
@@ -73,9 +92,10 @@ export function stampSet(files: readonly string[], stamps: readonly (FileStamp |
  * smaller; it decides nothing but whether git is worth asking.
  */
 export function touchedFiles(recorded: string, current: string): number {
+  // In the byte order stampSet wrote them (this machine's), copied so the words are aligned.
   const words = (set: string) => {
-    const bytes = Buffer.from(set, "base64");
-    return Array.from({ length: bytes.length >>> 2 }, (_, i) => bytes.readUInt32LE(i * 4));
+    const bytes = new Uint8Array(Buffer.from(set, "base64"));
+    return new Uint32Array(bytes.buffer, 0, bytes.length >>> 2);
   };
   const before = words(recorded);
   const known = new Set(before);
@@ -93,13 +113,13 @@ export function touchedFiles(recorded: string, current: string): number {
  * one is unknown. It matches after a fresh checkout, which changes every stamp and no byte.
  */
 export function contentsFingerprint(files: readonly string[], contents: readonly ([size: number, id: string] | undefined)[]): string | undefined {
-  const hash = createHash("sha256");
+  const lines = hashedLines();
   for (let i = 0; i < files.length; i++) {
     const c = contents[i];
     if (!c) return undefined;
-    hash.update(`${files[i]}\t${c[0]}\t${c[1]}\n`);
+    lines.add(`${files[i]}\t${c[0]}\t${c[1]}\n`);
   }
-  return hash.digest("hex");
+  return lines.digest();
 }
 
 /** Each output's size and modification time as it is now on disk; undefined when one is missing. */

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, check } from "../../src/build/index.js";
+import { plainFiles } from "../../src/build/git.js";
 import { articleText, FIXTURE_NOW, readOutputs } from "../support/fixtures.js";
 
 /** Enough files that a fresh checkout's misses are worth one question to git (articles.ts, GIT_MIN_MISSES). */
@@ -180,4 +181,27 @@ describe("when git is asked", () => {
     const cloned = await build(options());
     expect([cloned.upToDate, asked()]).toEqual([true, 1]); // every stamp new: git vouches for the bytes
   });
+});
+
+test("ls-files records are read in place: plain regular files at stage 0 only, paths with tabs and spaces whole", () => {
+  const id = (c: string) => c.repeat(40);
+  const records = [
+    `H 100644 ${id("a")} 0\tplain.md`,
+    `H 100755 ${id("b")} 0\trun me\twith tab.md`,
+    `h 100644 ${id("c")} 0\tassumed-unchanged.md`,
+    `S 100644 ${id("d")} 0\tskip-worktree.md`,
+    `H 120000 ${id("e")} 0\tlink.md`,
+    `H 160000 ${id("f")} 0\tsubmodule`,
+    `H 100644 ${id("1")} 1\tconflict.md`,
+    `H 100644 ${id("2")} 2\tconflict.md`,
+    `H 100644 ${"9".repeat(64)} 0\tsha256-repository.md`,
+    `H 100644 ${id("0")} 0\t০৭/বাংলা নাম.md`,
+  ];
+  expect([...plainFiles(`${records.join("\0")}\0`)]).toEqual([
+    [id("a"), "plain.md"],
+    [id("b"), "run me\twith tab.md"],
+    ["9".repeat(64), "sha256-repository.md"],
+    [id("0"), "০৭/বাংলা নাম.md"],
+  ]);
+  expect([...plainFiles("")]).toEqual([]);
 });
