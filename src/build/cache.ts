@@ -97,10 +97,14 @@ export class BuildCache<T> {
     return cache;
   }
 
+  /** The recorded stamp of the checked journal; none when the record is missing or damaged (then every block is checked). */
   private async checkedStamp(): Promise<JournalStamp | undefined> {
-    const text = await readFile(join(this.path, "..", CHECKED_FILE), "utf8").catch(() => undefined);
-    const stamp = text === undefined ? undefined : (JSON.parse(text) as unknown);
-    return Array.isArray(stamp) && stamp.length === 4 && stamp.every((v) => typeof v === "number") ? (stamp as JournalStamp) : undefined;
+    try {
+      const stamp = JSON.parse(await readFile(join(this.path, "..", CHECKED_FILE), "utf8")) as unknown;
+      return Array.isArray(stamp) && stamp.length === 4 && stamp.every((v) => typeof v === "number") ? (stamp as JournalStamp) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

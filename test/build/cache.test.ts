@@ -265,6 +265,12 @@ describe("a journal larger than one parsing slice", () => {
       await next.save(); // nothing to append: the check it made is recorded
       expect(recorded()).toEqual(stampNow());
     });
+
+    test("a damaged record of the check only means every block is checked: the cache itself is kept", async () => {
+      await written();
+      writeFileSync(`${path()}.checked`, "[1, 2");
+      expect((await opened()).get("f0.md", stamp(0))).toEqual(value(0));
+    });
   });
 });
 
