@@ -31,7 +31,7 @@ export async function findArticleFiles(articlesDir: string): Promise<FindResult>
   // Each one is named once, so a story kept behind a link is not silently missing from the feed.
   const found: Listing = { files: [], links: [], unreadable: [] };
   await walk(articlesDir, "", found);
-  if (found.unreadable.length > 0) return { ok: false, diagnostics: found.unreadable.sort(compareText).map((folder) => unreadable(join(articlesDir, folder))) };
+  if (found.unreadable.length > 0) return { ok: false, diagnostics: found.unreadable.sort(compareText).map((folder) => unreadable(articlesDir, folder)) };
   const warnings = found.links.sort(compareText).map(
     (link): Diagnostic => ({
       code: "input.symlink-skipped",
@@ -77,13 +77,13 @@ async function walk(root: string, prefix: string, found: Listing): Promise<void>
 }
 
 /** A folder whose articles cannot be listed: building without them would drop them from every output in silence. */
-function unreadable(folder: string): Diagnostic {
+function unreadable(articlesDir: string, folder: string): Diagnostic {
   return {
     code: "input.folder-unreadable",
     severity: "error",
-    file: folder,
-    message: "this folder inside the articles folder cannot be read, so its articles would be missing from every output",
+    file: folder ? join(articlesDir, folder) : articlesDir,
+    message: `${folder ? "this folder inside the articles folder" : "the articles folder"} cannot be listed, so its articles would be missing from every output`,
     expected: "folders the build can list (read and execute permission)",
-    hint: "fix the folder's permissions, or move it out of the articles folder",
+    hint: folder ? "fix the folder's permissions, or move it out of the articles folder" : "fix the folder's permissions",
   };
 }
