@@ -109,11 +109,11 @@ export class BuildCache<T> {
 
   /**
    * Records the journal's stamp now, when every byte of it was written or checked by this tool (`unless`: not if
-   * the file is no longer the one loaded, another build having appended since).
+   * the file is no longer the one loaded, another build having appended since; `size`: not unless it is this long).
    */
-  private async recordChecked(unless?: JournalStamp): Promise<void> {
+  private async recordChecked(unless?: JournalStamp, size?: number): Promise<void> {
     const stamp = journalStamp(await stat(this.path));
-    if (unless && !sameStamp(stamp, unless)) return;
+    if ((unless && !sameStamp(stamp, unless)) || (size !== undefined && stamp[1] !== size)) return;
     await writeCacheRecord(join(this.path, "..", ".."), CHECKED_FILE, stamp);
     this.loaded = stamp;
     this.checked = true;
@@ -233,16 +233,18 @@ export class BuildCache<T> {
     const rewrite = this.lines < 0 || this.lines + this.pending.size > 2 * this.entries.size + 1000;
     if (!rewrite) {
       const file = await open(this.path, "a");
-      let ours: boolean;
+      let ours: number | undefined;
       try {
-        // Still the journal this build loaded whole (no other build appended since): after the append, all of it is known good.
-        ours = sameStamp(journalStamp(await file.stat()), this.loaded);
-        await writeBlock(file, this.pending as ReadonlyMap<string, unknown>);
+        // Still the journal this build loaded whole (no other build appended since), and afterwards exactly as long
+        // as this build made it (no other build's lines between its chunks): then all of it is known good.
+        const before = journalStamp(await file.stat());
+        const written = await writeBlock(file, this.pending as ReadonlyMap<string, unknown>);
+        if (sameStamp(before, this.loaded)) ours = before[1] + written;
       } finally {
         await file.close();
       }
       this.lines += this.pending.size;
-      if (ours) await this.recordChecked();
+      if (ours !== undefined) await this.recordChecked(undefined, ours);
     } else {
       const temporary = `${this.path}.${process.pid}.tmp`;
       const file = await open(temporary, "w");
@@ -264,23 +266,24 @@ export class BuildCache<T> {
 /** Lines written per write: the whole cache as one string took ~500 MB more memory at 100,000 articles. */
 const CHUNK_LINES = 2000;
 
-/** Writes entries as one block, in chunks, hashing as it goes, then the block's checksum line. */
-async function writeBlock(file: FileHandle, entries: ReadonlyMap<string, unknown>): Promise<void> {
+/** Writes entries as one block, in chunks, hashing as it goes, then the block's checksum line; returns the bytes written. */
+async function writeBlock(file: FileHandle, entries: ReadonlyMap<string, unknown>): Promise<number> {
   const hash = createHash("sha256");
   let chunk = "";
   let count = 0;
+  let written = 0;
   for (const line of entries) {
     chunk += `${JSON.stringify(line)},\n`;
     if (++count % CHUNK_LINES === 0) {
       const bytes = utf16(chunk);
       hash.update(bytes);
-      await file.write(bytes);
+      written += (await file.write(bytes)).bytesWritten;
       chunk = "";
     }
   }
   const bytes = utf16(chunk);
   hash.update(bytes);
-  await file.write(Buffer.concat([bytes, utf16(`#${hash.digest("hex")}\n`)]));
+  return written + (await file.write(Buffer.concat([bytes, utf16(`#${hash.digest("hex")}\n`)]))).bytesWritten;
 }
 
 const utf16 = (text: string) => Buffer.from(text, "utf16le");

@@ -266,6 +266,30 @@ describe("a journal larger than one parsing slice", () => {
       expect(recorded()).toEqual(stampNow());
     });
 
+    test("is not recorded as checked when another build's lines landed between this build's chunks", async () => {
+      await written();
+      const mine = await opened();
+      for (let i = 0; i < 2500; i++) mine.set(`f${i}.md`, stamp(i), `${i}`.padStart(40, "1"), value(-i)); // two chunks
+      // Another build appending at the same moment: its whole line lands between this build's first and second write.
+      const probe = await open(path(), "r");
+      const handle = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+      await probe.close();
+      const write = handle.write;
+      let first = true;
+      handle.write = function (this: unknown, ...args: unknown[]) {
+        if (!first) appendFileSync(path(), Buffer.from(`${JSON.stringify(["other.md", null])},\n`, "utf16le"));
+        first = false;
+        return write.apply(this, args);
+      };
+      try {
+        await mine.save();
+      } finally {
+        handle.write = write;
+      }
+      expect(recorded()).not.toEqual(stampNow());
+      expect((await opened()).get("f0.md", stamp(0))).toBeUndefined(); // checked in full: the mixed block fails
+    });
+
     test("a damaged record of the check only means every block is checked: the cache itself is kept", async () => {
       await written();
       writeFileSync(`${path()}.checked`, "[1, 2");
