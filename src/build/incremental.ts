@@ -1,4 +1,4 @@
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -6,6 +6,7 @@ import type { Article, Site } from "../model.js";
 import { renderArchiveFile, renderFeedFiles, renderNewsSitemapFiles, renderSitemapFiles, type RenderedOutput } from "../render/index.js";
 import { GENERATOR } from "../version.js";
 import { CACHE_DIR, writeCacheRecord } from "./cache.js";
+import { hashedLines, type HashedLines } from "./hashed-lines.js";
 
 /**
  * Incremental rendering (docs/adr/0007-incremental-rendering.md): the outputs fall into groups, each rendered from
@@ -73,9 +74,9 @@ function groupsOf(site: Site): Group[] {
     groups.push({
       key: `feed:${feed.folder}`,
       // The main feed's Atom links the newest archive page: how many there are is an input.
-      fingerprint: digest(context, (hash) => {
-        hash.update(`feed\n${JSON.stringify(meta)}\n${main ? site.archive.length : "-"}\n`);
-        for (const item of items) hash.update(`${JSON.stringify(item)}\n`);
+      fingerprint: digest(context, (lines) => {
+        lines.add(`feed\n${JSON.stringify(meta)}\n${main ? site.archive.length : "-"}\n`);
+        for (const item of items) lines.add(`${JSON.stringify(item)}\n`);
       }),
       render: () => renderFeedFiles(site, feed),
     });
@@ -83,36 +84,27 @@ function groupsOf(site: Site): Group[] {
   for (const page of site.archive) {
     groups.push({
       key: `archive:${page.number}`,
-      fingerprint: digest(context, (hash) => {
-        hash.update(`archive\n${site.archive.length}\n${page.number}\n${JSON.stringify(page.updated)}\n`);
-        for (const item of page.items) hash.update(`${JSON.stringify(item)}\n`);
+      fingerprint: digest(context, (lines) => {
+        lines.add(`archive\n${site.archive.length}\n${page.number}\n${JSON.stringify(page.updated)}\n`);
+        for (const item of page.items) lines.add(`${JSON.stringify(item)}\n`);
       }),
       render: () => [renderArchiveFile(site, page)],
     });
   }
   groups.push({
     key: "news",
-    fingerprint: digest(context, (hash) => {
-      hash.update(`news\n${site.updated.iso}\n`);
-      for (const a of site.news.items) hash.update(`${a.url}\t${a.published.iso}\t${lastmodOf(a)}\t${imageOf(a)}\t${a.title}\n`);
+    fingerprint: digest(context, (lines) => {
+      lines.add(`news\n${site.updated.iso}\n`);
+      for (const a of site.news.items) lines.add(`${a.url}\t${a.published.iso}\t${lastmodOf(a)}\t${imageOf(a)}\t${a.title}\n`);
     }),
     render: () => renderNewsSitemapFiles(site),
   });
   if (!site.config.sitemap) return groups; // the site generator writes its own (config.sitemap)
   groups.push({
     key: "sitemap",
-    fingerprint: digest(context, (hash) => {
-      hash.update(`sitemap\n${site.updated.iso}\n${JSON.stringify(site.categories)}\n`);
-      // Updated in batches: one update per article was a third of this fingerprint's time.
-      let batch = "";
-      for (const a of site.articles) {
-        batch += `${a.url}\t${lastmodOf(a)}\t${imageOf(a)}\n`;
-        if (batch.length > 65_536) {
-          hash.update(batch);
-          batch = "";
-        }
-      }
-      hash.update(batch);
+    fingerprint: digest(context, (lines) => {
+      lines.add(`sitemap\n${site.updated.iso}\n${JSON.stringify(site.categories)}\n`);
+      for (const a of site.articles) lines.add(`${a.url}\t${lastmodOf(a)}\t${imageOf(a)}\n`);
     }),
     render: () => renderSitemapFiles(site),
   });
@@ -127,10 +119,11 @@ function contextOf(site: Site): string {
 const lastmodOf = (a: Article) => (a.updated ?? a.published).iso;
 const imageOf = (a: Article) => (a.image ? `+${a.image.url}` : "-");
 
-function digest(context: string, feed: (hash: Hash) => void): string {
-  const hash = createHash("sha256").update(context);
-  feed(hash);
-  return hash.digest("hex");
+function digest(context: string, feed: (lines: HashedLines) => void): string {
+  const lines = hashedLines();
+  lines.add(context);
+  feed(lines);
+  return lines.digest();
 }
 
 /**
