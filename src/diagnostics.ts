@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   "input.invalid-workers": "PATRIKA_WORKERS is not a whole number of worker threads",
   "input.previous-unreadable": "the feed named by --previous could not be read or is not a feed",
   "input.symlink-skipped": "a symbolic link in the articles folder is not followed",
+  "input.not-a-file": "an entry named like an article is a FIFO, socket or device, not a regular file",
   "file.unreadable": "an article file could not be read",
   "file.not-utf8": "an article file is not valid UTF-8 text",
   "file.empty": "an article file is empty",

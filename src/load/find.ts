@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { compareText } from "../diagnostics.js";
+import { compareText, sortDiagnostics } from "../diagnostics.js";
 
 export type FindResult = { ok: true; files: string[]; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -29,7 +29,7 @@ export async function findArticleFiles(articlesDir: string): Promise<FindResult>
   }
   // Symbolic links are not followed: a link loop must not hang the build, and articles live in the folder itself.
   // Each one is named once, so a story kept behind a link is not silently missing from the feed.
-  const found: Listing = { files: [], links: [], unreadable: [] };
+  const found: Listing = { files: [], links: [], unreadable: [], special: [] };
   await walk(articlesDir, "", found);
   if (found.unreadable.length > 0) return { ok: false, diagnostics: found.unreadable.sort(compareText).map((folder) => unreadable(articlesDir, folder)) };
   const warnings = found.links.sort(compareText).map(
@@ -42,7 +42,17 @@ export async function findArticleFiles(articlesDir: string): Promise<FindResult>
       hint: "copy or move the target into the articles folder",
     }),
   );
-  return { ok: true, files: found.files.sort(compareText), warnings };
+  const special = found.special.sort(compareText).map(
+    (path): Diagnostic => ({
+      code: "input.not-a-file",
+      severity: "warning",
+      file: join(articlesDir, path),
+      message: "this is named like an article but is not a regular file (a FIFO, socket or device), so it is not read",
+      expected: "article files as regular files",
+      hint: "remove it, or rename it so it does not end in .md or .markdown",
+    }),
+  );
+  return { ok: true, files: found.files.sort(compareText), warnings: sortDiagnostics([...warnings, ...special]) };
 }
 
 /** What one walk of the articles folder finds, as POSIX paths relative to it. */
@@ -53,6 +63,8 @@ interface Listing {
   links: string[];
   /** Folders whose entries could not be read. */
   unreadable: string[];
+  /** Entries named like articles that are no regular files (a FIFO, a socket, a device): never read. */
+  special: string[];
 }
 
 /**
@@ -68,10 +80,12 @@ async function walk(root: string, prefix: string, found: Listing): Promise<void>
     const name = entry.name;
     if (name.startsWith(".")) continue;
     const path = prefix ? `${prefix}/${name}` : name;
+    const article = name.endsWith(".md") || name.endsWith(".markdown");
     if (entry.isFile()) {
-      if (name.endsWith(".md") || name.endsWith(".markdown")) found.files.push(path);
+      if (article) found.files.push(path);
     } else if (entry.isDirectory()) folders.push(walk(root, path, found));
     else if (entry.isSymbolicLink()) found.links.push(path);
+    else if (article) found.special.push(path);
   }
   await Promise.all(folders);
 }
