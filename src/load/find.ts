@@ -32,27 +32,23 @@ export async function findArticleFiles(articlesDir: string): Promise<FindResult>
   const found: Listing = { files: [], links: [], unreadable: [], special: [] };
   await walk(articlesDir, "", found);
   if (found.unreadable.length > 0) return { ok: false, diagnostics: found.unreadable.sort(compareText).map((folder) => unreadable(articlesDir, folder)) };
-  const warnings = found.links.sort(compareText).map(
-    (link): Diagnostic => ({
+  const skipped = (paths: string[], what: Omit<Diagnostic, "severity" | "file">): Diagnostic[] =>
+    paths.map((path) => ({ ...what, severity: "warning", file: join(articlesDir, path) }));
+  const warnings = [
+    ...skipped(found.links, {
       code: "input.symlink-skipped",
-      severity: "warning",
-      file: join(articlesDir, link),
       message: "a symbolic link is not followed, so what it points to is not published",
       expected: "the article files (or folders) themselves inside the articles folder",
       hint: "copy or move the target into the articles folder",
     }),
-  );
-  const special = found.special.sort(compareText).map(
-    (path): Diagnostic => ({
+    ...skipped(found.special, {
       code: "input.not-a-file",
-      severity: "warning",
-      file: join(articlesDir, path),
       message: "this is named like an article but is not a regular file (a FIFO, socket or device), so it is not read",
       expected: "article files as regular files",
       hint: "remove it, or rename it so it does not end in .md or .markdown",
     }),
-  );
-  return { ok: true, files: found.files.sort(compareText), warnings: sortDiagnostics([...warnings, ...special]) };
+  ];
+  return { ok: true, files: found.files.sort(compareText), warnings: sortDiagnostics(warnings) };
 }
 
 /** What one walk of the articles folder finds, as POSIX paths relative to it. */
