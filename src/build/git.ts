@@ -58,12 +58,16 @@ export function* plainFiles(listed: string): Generator<[id: string, path: string
 /** Attributes under which checkout may write other bytes than the blob's at the same size (gitattributes(5)). */
 const CONVERTING = new Set(["filter", "ident", "working-tree-encoding"]);
 
-/** Runs git in `cwd` with its monitors off (an fsmonitor answer is not git looking), stdout as text. */
+/**
+ * Runs git in `cwd` with its monitors off (an fsmonitor answer is not git looking), stdout as text. Without
+ * preloadIndex, diff-files stats the files on one thread: its parallel stats took the core this build lists and
+ * stats the same files on (a fresh clone of 100,000 articles: 0.92 s against 0.85 s, 10,000: 0.37 s against 0.35 s).
+ */
 function git(cwd: string, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       "git",
-      ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", ...args],
+      ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "-c", "core.preloadIndex=false", ...args],
       { cwd, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );

@@ -160,7 +160,7 @@ describe("when git is asked", () => {
     mkdirSync(shim);
     calls = join(root, "git-calls");
     const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    writeFileSync(join(shim, "git"), `#!/bin/sh\necho "$1 $2 $3 $4 $5" >> '${calls}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(shim, "git"), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
     path = process.env.PATH;
     process.env.PATH = `${shim}:${path}`;
   });
