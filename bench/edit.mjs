@@ -3,7 +3,7 @@
 // incremental target): the median wall and CPU (user + sys) time of --runs builds each, and the ratios. Several
 // builds of patrika (--cli a.js,b.js: before and after a change) run in turns, each in its own folder with its own
 // cache, over one corpus, so a busy machine slows them alike. The corpus is generated once.
-// Usage: node bench/edit.mjs [--n 100000] [--runs 3] [--cli dist/cli/main.js,...] [--work DIR]
+// Usage: node bench/edit.mjs [--n 100000] [--runs 3] [--cli dist/bin/patrika.js,...] [--work DIR]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const n = Number(arg("n", "100000"));
 const runs = Number(arg("runs", "3"));
-const clis = arg("cli", join(root, "dist", "cli", "main.js")).split(",").map((cli) => resolve(cli));
+const clis = arg("cli", join(root, "dist", "bin", "patrika.js")).split(",").map((cli) => resolve(cli));
 const work = resolve(arg("work", join(tmpdir(), "patrika-bench-edit")));
 const NOW = "2025-07-14T12:00:00+06:00";
 const timeBin = existsSync("/usr/bin/time");

@@ -107,7 +107,7 @@ function freshClone(dir, origin) {
   git(dir, "checkout", "-q", "-f", "HEAD");
 }
 
-const patrika = join(root, "dist", "cli", "main.js");
+const patrika = join(root, "dist", "bin", "patrika.js");
 const rows = [];
 for (const n of sizes) {
   runsNow = n >= 100000 ? runsLarge : runs;

@@ -21,7 +21,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
-const build = (workers: string, out: string, extra: string[] = [], cli = resolve("dist/cli/main.js")) => {
+const build = (workers: string, out: string, extra: string[] = [], cli = resolve("dist/bin/patrika.js")) => {
   try {
     const cache = out === "checkout" ? [] : ["--no-cache"];
     return execFileSync("node", [cli, "build", "--now", NOW, ...cache, "--json", "--out", join(site, out), ...extra], {
@@ -62,6 +62,17 @@ test("three workers claiming files beside this thread write the same outputs as 
   expect(tree(join(site, "three"))).toEqual(tree(join(site, "alone")));
 });
 
+test("the library (dist/index.js, as the integrations load it) starts its own worker script and writes the same outputs", () => {
+  build("0", "alone", ["--skip-invalid"]);
+  const script = `const { build } = await import(${JSON.stringify(resolve("dist/index.js"))});
+const report = await build({ now: new Date(${JSON.stringify(NOW)}), outDir: "library", skipInvalid: true });
+process.stdout.write(JSON.stringify({ status: report.status, threads: report.threads }));`;
+  writeFileSync(join(site, "library.mjs"), script); // a file, not --eval: a worker inherits node's flags, and --input-type stops it
+  const run = execFileSync("node", ["library.mjs"], { cwd: site, encoding: "utf8", env: { ...process.env, PATRIKA_WORKERS: "1", NODE_OPTIONS: "" } });
+  expect(JSON.parse(run)).toEqual({ status: "ok", threads: 2 });
+  expect(tree(join(site, "library"))).toEqual(tree(join(site, "alone")));
+});
+
 test("after a fresh checkout (every file touched), workers hash instead of parsing, and the output is the same", () => {
   const cached = (out: string) => JSON.parse(build("1", out, ["--skip-invalid"])) as { fromCache: number; threads: number; upToDate: boolean };
   const first = cached("checkout");
@@ -93,7 +104,7 @@ function toolWithWorker(worker: string): string {
   cpSync(resolve("dist"), join(copy, "dist"), { recursive: true });
   copyFileSync(resolve("package.json"), join(copy, "package.json"));
   symlinkSync(resolve("node_modules"), join(copy, "node_modules"));
-  writeFileSync(join(copy, "dist", "build", "worker.js"), worker);
+  writeFileSync(join(copy, "dist", "bin", "worker.js"), worker); // the bundled CLI's worker script
   return copy;
 }
 
@@ -102,7 +113,7 @@ test.each([
   [
     "sends one claim's outcomes, claims more, then throws",
     `import { parentPort, workerData } from "node:worker_threads";
-import { claims, normaliseFile } from "./workers.js";
+import { claims, normaliseFile } from "../build/workers.js";
 const task = workerData;
 const claimed = claims(task.next, task.files.length);
 const [start, end] = claimed.next().value;
@@ -117,7 +128,7 @@ throw new Error("a worker that fails half way");
   const copy = toolWithWorker(worker);
   try {
     const alone = JSON.parse(build("0", "alone", ["--skip-invalid"])) as { articles: number; diagnostics: unknown[] };
-    const failed = JSON.parse(build("1", "failed", ["--skip-invalid"], join(copy, "dist", "cli", "main.js"))) as { status: string; threads: number; articles: number; diagnostics: unknown[] };
+    const failed = JSON.parse(build("1", "failed", ["--skip-invalid"], join(copy, "dist", "bin", "patrika.js"))) as { status: string; threads: number; articles: number; diagnostics: unknown[] };
     expect(failed.status).toBe("ok");
     expect(failed.threads).toBe(1); // the worker is not counted
     expect(failed.articles).toBe(alone.articles);

@@ -103,7 +103,7 @@ describe("the zone: --tz, else the config's timeZone, else Asia/Dhaka", () => {
   });
 });
 
-const cli = resolve("dist/cli/main.js");
+const cli = resolve("dist/bin/patrika.js");
 describe("the compiled CLI (npm test compiles it first; run npm run compile before running this file alone)", () => {
   test("is there", () => {
     expect(existsSync(cli)).toBe(true);

@@ -115,11 +115,11 @@ test("date without text reads one date per line and marks rejected lines, in ord
 });
 
 test("the installed binary answers --help (compiled by npm's prepare step)", () => {
-  const help = execFileSync("node", ["dist/cli/main.js", "--help"], { encoding: "utf8" });
+  const help = execFileSync("node", ["dist/bin/patrika.js", "--help"], { encoding: "utf8" });
   expect(help).toContain("Usage: patrika");
   expect(help).toMatch(/build \[options\]/);
   const version = JSON.parse(readFileSync("package.json", "utf8")).version as string;
-  expect(execFileSync("node", ["dist/cli/main.js", "--version"], { encoding: "utf8" }).trim()).toBe(version);
+  expect(execFileSync("node", ["dist/bin/patrika.js", "--version"], { encoding: "utf8" }).trim()).toBe(version);
 });
 
 test("init sets up an empty folder that then builds, and never overwrites", async () => {
@@ -178,7 +178,7 @@ test("--quiet prints nothing on success and still every problem; --verbose lists
 
 describe("paper cuts (issue 18)", () => {
   test("a closed pipe ends any command quietly, --help included (patrika build --help | head -1)", () => {
-    const cli = join(process.cwd(), "dist/cli/main.js");
+    const cli = join(process.cwd(), "dist/bin/patrika.js");
     for (const args of ["build --help", "--help", "check --help"]) {
       // `true` has exited before the CLI writes, so every write meets a closed pipe (EPIPE), deterministically.
       const { stderr } = spawnSync("sh", ["-c", `( "${process.execPath}" "${cli}" ${args}; echo "exit $?" >&2 ) | true`], { encoding: "utf8" });

@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 // Start-up time is mostly what the loaded modules cost, so the quick commands are held to the modules they use: a
-// resolve hook prints every module the compiled CLI loads, and the heavy ones must not be among them.
-const CLI = resolve("dist/cli/main.js");
+// resolve hook prints every file the bundled CLI loads, each file stands for the modules the bundler put in it
+// (dist/bin/inputs.json, written beside the bundle), and the heavy ones must not be among them.
+const CLI = resolve("dist/bin/patrika.js");
+const BUNDLED = JSON.parse(readFileSync(resolve("dist/bin/inputs.json"), "utf8")) as Record<string, string[]>;
 const HOOK = `export async function resolve(specifier, context, next) { const r = await next(specifier, context); process._rawDebug("LOADED " + r.url); return r; }`;
 // Modules loaded with require (markdown-it is, on first use) pass no import hook: the ones in require's cache are
 // printed as the process exits.
@@ -22,7 +24,8 @@ function modulesLoadedByRuns(runs: string[][], setUp?: (cwd: string) => void, st
       const problems = run.stderr.replace(/^LOADED .*\n/gm, "");
       expect([run.status, status === 0 ? problems : ""]).toEqual([status, ""]);
       const root = `file://${resolve(".")}/`;
-      return [...new Set([...run.stderr.matchAll(/^LOADED (\S+)$/gm)].map((match) => match[1]!.replace(root, "")))];
+      const files = [...run.stderr.matchAll(/^LOADED (\S+)$/gm)].map((match) => match[1]!.replace(root, ""));
+      return [...new Set(files.flatMap((file) => BUNDLED[file] ?? [file]))];
     });
   } finally {
     rmSync(cwd, { recursive: true, force: true });

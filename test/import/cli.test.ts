@@ -104,7 +104,7 @@ test("the config's timeZone is used (an Indian site reads +05:30); --tz override
 });
 
 test("the config in the working directory is found; with none, the defaults (Asia/Dhaka) apply", () => {
-  const cli = resolve("dist/cli/main.js");
+  const cli = resolve("dist/bin/patrika.js");
   const withConfig = join(tmp, "site");
   mkdirSync(withConfig);
   writeFileSync(join(withConfig, "patrika.config.json"), JSON.stringify({ siteUrl: "https://kolkata.example", timeZone: "Asia/Kolkata", articlesDir: "content" }));

@@ -158,7 +158,7 @@ function checkout(articles: Record<string, string>, config: Record<string, unkno
   mkdirSync(join(site, "articles"), { recursive: true });
   mkdirSync(join(site, "node_modules", ".bin"), { recursive: true });
   symlinkSync(REPO, join(site, "node_modules", "patrika"));
-  writeFileSync(join(site, "node_modules", ".bin", "patrika"), `#!/bin/sh\nexec node "${join(REPO, "dist", "cli", "main.js")}" "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(site, "node_modules", ".bin", "patrika"), `#!/bin/sh\nexec node "${join(REPO, "dist", "bin", "patrika.js")}" "$@"\n`, { mode: 0o755 });
   writeFileSync(join(site, "package.json"), JSON.stringify({ name: "dainik", private: true, dependencies: { patrika: "*" } }));
   writeFileSync(join(site, "patrika.config.json"), JSON.stringify({ siteUrl: "https://action.example.org", title: "কর্মশালা বার্তা", ...config }));
   for (const [name, text] of Object.entries(articles)) writeFileSync(join(site, "articles", name), text);

@@ -51,7 +51,7 @@ test("a folder that cannot be listed stops the build and is named, rather than i
     chmodSync(join(dir, "articles", "locked"), 0o000);
     // root reads any folder: the CLI then runs without the capabilities that let it (it stays root for the rest).
     const asRoot = process.getuid?.() === 0;
-    const command = [...(asRoot ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] : []), "node", resolve("dist/cli/main.js"), "check", "--json", "--now", "2025-07-14T12:00:00+06:00"];
+    const command = [...(asRoot ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] : []), "node", resolve("dist/bin/patrika.js"), "check", "--json", "--now", "2025-07-14T12:00:00+06:00"];
     const run = spawnSync(command[0]!, command.slice(1), { cwd: dir, encoding: "utf8" });
     const report = JSON.parse(run.stdout) as { status: string; diagnostics: { code: string; file: string; severity: string }[] };
     expect([run.status, report.status]).toEqual([2, "config-error"]);

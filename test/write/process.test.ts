@@ -15,7 +15,7 @@ import { recover } from "../../src/write/journal.js";
 import { withoutPublish } from "../support/fixtures.js";
 import { SHARED } from "../support/validate.js";
 
-const BIN = "dist/cli/main.js";
+const BIN = "dist/bin/patrika.js";
 const OUTPUTS = ["atom.xml", "feed.json", "news-sitemap-index.xml", "news-sitemap.xml", "patrika-report.json", "rss.xml", "sitemap-index.xml", "sitemap.xml"];
 /** Every file of the output folder (category feeds included), as paths below it. */
 const allFiles = (dir: string) =>
