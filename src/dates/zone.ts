@@ -1,4 +1,22 @@
 /** Wall-clock times in a named IANA zone ↔ instants, using the tz database that ships with Node (Intl). */
+import { ZONE_TABLE } from "./zone-table.js";
+
+/** One zone's offsets for instants in [from, until): offsets[i] minutes from starts[i] (UTC milliseconds) on. */
+export interface OffsetRuns {
+  from: number;
+  until: number;
+  starts: readonly number[];
+  offsets: readonly number[];
+}
+
+/**
+ * Offsets of the zones Bengali newsrooms use (zone-table.ts, written by scripts/zone-table.mjs), as Intl gave them
+ * under tz database `tz`.
+ */
+export interface ZoneTable {
+  tz: string;
+  zones: Readonly<Record<string, OffsetRuns>>;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 // Offsets change only at transitions; caching per zone and quarter hour makes repeated look-ups cheap.
@@ -15,9 +33,36 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * The zones of ZONE_TABLE, when this Node's tz database is the one the table was read from: then the table answers
+ * exactly what Intl would, and a build or `patrika date` in those zones never starts ICU (the first
+ * Intl.DateTimeFormat of a thread costs 12-18 ms). With any other database, every zone goes to Intl.
+ */
+const tabled: Readonly<Record<string, OffsetRuns>> = globalThis.process?.versions?.tz === ZONE_TABLE.tz ? ZONE_TABLE.zones : {};
+
+/** The zones whose offsets come from ZONE_TABLE in this runtime (none under another tz database). */
+export function tabledZones(): string[] {
+  return Object.keys(tabled);
+}
+
+/** The table's offset at `epochMs`, or undefined outside its zones or years. */
+function tabledOffset(epochMs: number, timeZone: string): number | undefined {
+  const runs = tabled[timeZone];
+  if (!runs || !(epochMs >= runs.from && epochMs < runs.until)) return undefined;
+  const { starts, offsets } = runs;
+  let low = 0;
+  let high = starts.length - 1; // starts[0] is runs.from
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= epochMs) low = middle;
+    else high = middle - 1;
+  }
+  return offsets[low];
+}
+
 /** Whether the runtime's tz database knows `timeZone`. */
 export function isValidTimeZone(timeZone: string): boolean {
-  if (formatters.has(timeZone)) return true;
+  if (formatters.has(timeZone) || timeZone in tabled) return true;
   if (timeZone.trim() === "") return false;
   try {
     formatterFor(timeZone);
@@ -35,7 +80,11 @@ let lastDays = new Map<number, number | null>();
 
 /** The zone's offset from UTC at `epochMs`, in whole minutes (Dhaka: +360; Dhaka in summer 2009: +420). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
-  // Most UTC days have one offset all day: cache by day, and by quarter hour only on days with a transition.
+  return tabledOffset(epochMs, timeZone) ?? intlOffsetMinutes(epochMs, timeZone);
+}
+
+/** offsetMinutes from Intl, through the caches. */
+function intlOffsetMinutes(epochMs: number, timeZone: string): number {
   let days = lastDays;
   if (timeZone !== lastZone) {
     days = dayCache.get(timeZone)!;
@@ -43,15 +92,40 @@ export function offsetMinutes(epochMs: number, timeZone: string): number {
     lastZone = timeZone;
     lastDays = days;
   }
+  // Most UTC days have one offset all day: cache by day, and by quarter hour only on days with a transition.
   const day = Math.floor(epochMs / DAY_MS);
   let dayOffset = days.get(day);
   if (dayOffset === undefined) {
-    const first = quarterHourOffset(day * DAY_MS, timeZone);
-    dayOffset = first === quarterHourOffset((day + 1) * DAY_MS - QUARTER_HOUR_MS, timeZone) && first === quarterHourOffset(day * DAY_MS + DAY_MS / 2, timeZone) ? first : null;
+    dayOffset = steadyDayOffset(day, timeZone);
     if (days.size > 200_000) days.clear();
     days.set(day, dayOffset);
   }
   return dayOffset ?? quarterHourOffset(epochMs, timeZone);
+}
+
+/** The offset of a UTC day when its start, middle and last quarter hour agree, else null (a transition day). */
+function steadyDayOffset(day: number, timeZone: string): number | null {
+  const first = quarterHourOffset(day * DAY_MS, timeZone);
+  return first === quarterHourOffset((day + 1) * DAY_MS - QUARTER_HOUR_MS, timeZone) && first === quarterHourOffset(day * DAY_MS + DAY_MS / 2, timeZone) ? first : null;
+}
+
+/**
+ * The offsets offsetMinutes reads from Intl for `timeZone` from `fromMs` until `untilMs` (whole UTC days), as runs:
+ * what ZONE_TABLE holds (scripts/zone-table.mjs writes it; test/dates/zone-table.test.ts compares them). Made by
+ * the same day and quarter-hour steps as the look-ups, so the table and Intl agree at every instant.
+ */
+export function offsetRuns(timeZone: string, fromMs: number, untilMs: number): OffsetRuns {
+  const starts: number[] = [];
+  const offsets: number[] = [];
+  const add = (start: number, offset: number) => {
+    if (offsets.length === 0 || offsets[offsets.length - 1] !== offset) starts.push(start), offsets.push(offset);
+  };
+  for (let day = fromMs / DAY_MS; day < untilMs / DAY_MS; day++) {
+    const steady = steadyDayOffset(day, timeZone);
+    if (steady !== null) add(day * DAY_MS, steady);
+    else for (let at = day * DAY_MS; at < (day + 1) * DAY_MS; at += QUARTER_HOUR_MS) add(at, quarterHourOffset(at, timeZone));
+  }
+  return { from: fromMs, until: untilMs, starts, offsets };
 }
 
 function quarterHourOffset(epochMs: number, timeZone: string): number {
