@@ -38,16 +38,17 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * exactly what Intl would, and a build or `patrika date` in those zones never starts ICU (the first
  * Intl.DateTimeFormat of a thread costs 12-18 ms). With any other database, every zone goes to Intl.
  */
-const tabled: Readonly<Record<string, OffsetRuns>> = globalThis.process?.versions?.tz === ZONE_TABLE.tz ? ZONE_TABLE.zones : {};
+// A Map, not the object itself: a zone named "constructor" or "toString" must not find Object.prototype's.
+const tabled = new Map<string, OffsetRuns>(globalThis.process?.versions?.tz === ZONE_TABLE.tz ? Object.entries(ZONE_TABLE.zones) : []);
 
 /** The zones whose offsets come from ZONE_TABLE in this runtime (none under another tz database). */
 export function tabledZones(): string[] {
-  return Object.keys(tabled);
+  return [...tabled.keys()];
 }
 
 /** The table's offset at `epochMs`, or undefined outside its zones or years. */
 function tabledOffset(epochMs: number, timeZone: string): number | undefined {
-  const runs = tabled[timeZone];
+  const runs = tabled.get(timeZone);
   if (!runs || !(epochMs >= runs.from && epochMs < runs.until)) return undefined;
   const { starts, offsets } = runs;
   let low = 0;
@@ -62,7 +63,7 @@ function tabledOffset(epochMs: number, timeZone: string): number | undefined {
 
 /** Whether the runtime's tz database knows `timeZone`. */
 export function isValidTimeZone(timeZone: string): boolean {
-  if (formatters.has(timeZone) || timeZone in tabled) return true;
+  if (formatters.has(timeZone) || tabled.has(timeZone)) return true;
   if (timeZone.trim() === "") return false;
   try {
     formatterFor(timeZone);
@@ -112,7 +113,7 @@ function steadyDayOffset(day: number, timeZone: string): number | null {
 /**
  * The offsets offsetMinutes reads from Intl for `timeZone` from `fromMs` until `untilMs` (whole UTC days), as runs:
  * what ZONE_TABLE holds (scripts/zone-table.mjs writes it; test/dates/zone-table.test.ts compares them). Made by
- * the same day and quarter-hour steps as the look-ups, so the table and Intl agree at every instant.
+ * the same day and quarter-hour steps as the look-ups, so the table and the look-ups agree at every instant.
  */
 export function offsetRuns(timeZone: string, fromMs: number, untilMs: number): OffsetRuns {
   const starts: number[] = [];

@@ -51,4 +51,6 @@ test("outside the table's years and zones, offsets come from Intl as before", ()
   expect(offsetMinutes(Date.UTC(2300, 0, 1), "Asia/Dhaka")).toBe(360);
   expect(offsetMinutes(Date.UTC(2025, 6, 1), "Asia/Kathmandu")).toBe(345);
   expect([isValidTimeZone("Asia/Dhaka"), isValidTimeZone("Asia/Dhakka")]).toEqual([true, false]);
+  // Names an object has of its own accord are no zones (the table is looked up by name).
+  expect(["constructor", "toString", "__proto__"].map(isValidTimeZone)).toEqual([false, false, false]);
 });
