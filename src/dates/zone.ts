@@ -35,10 +35,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /**
  * The zones of ZONE_TABLE, when this Node's tz database is the one the table was read from: then the table answers
- * exactly what Intl would, and a build or `patrika date` in those zones never starts ICU (the first
- * Intl.DateTimeFormat of a thread costs 12-18 ms). With any other database, every zone goes to Intl.
+ * what the look-ups below would read from Intl, and a build or `patrika date` in those zones never starts ICU (the
+ * first Intl.DateTimeFormat of a thread costs 12-18 ms). With any other database, every zone goes to Intl. A Map,
+ * not the object itself: a zone named "constructor" or "toString" must not find Object.prototype's.
  */
-// A Map, not the object itself: a zone named "constructor" or "toString" must not find Object.prototype's.
 const tabled = new Map<string, OffsetRuns>(globalThis.process?.versions?.tz === ZONE_TABLE.tz ? Object.entries(ZONE_TABLE.zones) : []);
 
 /** The zones whose offsets come from ZONE_TABLE in this runtime (none under another tz database). */
@@ -116,6 +116,8 @@ function steadyDayOffset(day: number, timeZone: string): number | null {
  * the same day and quarter-hour steps as the look-ups, so the table and the look-ups agree at every instant.
  */
 export function offsetRuns(timeZone: string, fromMs: number, untilMs: number): OffsetRuns {
+  // A bound inside a day would make runs the look-ups never give (they step from UTC midnight).
+  if (fromMs % DAY_MS !== 0 || untilMs % DAY_MS !== 0) throw new RangeError("patrika dates: offsetRuns takes whole UTC days");
   const starts: number[] = [];
   const offsets: number[] = [];
   const add = (start: number, offset: number) => {

@@ -47,6 +47,11 @@ test("the table's changes are the ones Bangladesh and India made", () => {
   expect(ZONE_TABLE.zones["Asia/Kolkata"]!.offsets.at(-1)).toBe(330);
 });
 
+test("runs are made only for whole UTC days, as the look-ups step", () => {
+  expect(() => offsetRuns("Asia/Dhaka", Date.UTC(2025, 0, 1, 6), Date.UTC(2025, 0, 2))).toThrow(RangeError);
+  expect(offsetRuns("Asia/Dhaka", Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 3))).toEqual({ from: Date.UTC(2025, 0, 1), until: Date.UTC(2025, 0, 3), starts: [Date.UTC(2025, 0, 1)], offsets: [360] });
+});
+
 test("outside the table's years and zones, offsets come from Intl as before", () => {
   expect(offsetMinutes(Date.UTC(2300, 0, 1), "Asia/Dhaka")).toBe(360);
   expect(offsetMinutes(Date.UTC(2025, 6, 1), "Asia/Kathmandu")).toBe(345);
