@@ -6,7 +6,7 @@
  */
 import { daysInMonth } from "./gregorian.js";
 import { GREGORIAN_MONTHS } from "./lexicon.js";
-import type { Reading } from "./reading.js";
+import { newReading, type Reading } from "./reading.js";
 
 /** Bengali month spellings in every Unicode form they arrive in → month number. */
 const MONTHS = new Map<string, number>();
@@ -33,8 +33,8 @@ export function readFast(text: string): Reading | undefined {
   if (!match || !month) return undefined;
   const date = { year: bengaliNumber(match[3]!), month, day: bengaliNumber(match[1]!) };
   if (date.day < 1 || date.day > daysInMonth(date.year, date.month)) return undefined;
-  if (match[4] === undefined) return { calendar: "gregorian", nightAfter: false, notes: [], date };
+  if (match[4] === undefined) return newReading("gregorian", false, [], date);
   const time = { hour: bengaliNumber(match[4]), minute: bengaliNumber(match[5]!) };
   if (time.hour > 23 || time.minute > 59) return undefined;
-  return { calendar: "gregorian", nightAfter: false, notes: [], date, time };
+  return newReading("gregorian", false, [], date, time);
 }

@@ -8,7 +8,7 @@ import { DateParseError, type DateNote } from "./errors.js";
 import { BANGLA_MONTHS, GREGORIAN_MONTHS } from "./lexicon.js";
 import { readDate } from "./read.js";
 import type { BanglaCalendarName, Found, Reading, Relative } from "./reading.js";
-import { formatIsoFields, formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts, offsetMinutes, steadyOffsetAround, utcWall } from "./zone.js";
+import { formatIsoFields, formatIsoInZone, hasFourDigitYear, instantFromWallTime, isValidTimeZone, localParts, offsetMinutes, steadyOffsetAround, utcWall } from "./zone.js";
 
 export { DateParseError, type DateNote } from "./errors.js";
 export { formatIsoInZone, isValidTimeZone } from "./zone.js";
@@ -78,8 +78,7 @@ export function parseBengaliDate(text: string, options: ParseDateOptions = {}): 
   }
   const reading = readDate(text, timeZone, calendar);
   const parsed = reading.relative ? resolveRelative(reading, timeZone, options.now) : resolveAbsolute(reading, timeZone, options.now);
-  const first = parsed.iso.charCodeAt(0);
-  if (first === 0x2b || first === 0x2d) {
+  if (!hasFourDigitYear(parsed.iso)) {
     // "+010000-…": a date at the very edge (31 December 9999 with a western offset) that leaves ISO's four digits.
     throw new DateParseError("date.out-of-range", 0, text.trim().slice(0, 40), "a date from the year 1 to 9999 in the zone", "the date lies outside the years 1–9999");
   }
@@ -117,10 +116,11 @@ function resolveAbsolute(reading: Reading, timeZone: string, now: Date | undefin
   const nextDay = reading.nightAfter && time !== undefined && time.hour < 6;
   if (nextDay) wall += DAY_MS;
   const precision = precisionOf(time);
-  // The common case: the site's zone, no transition near. The local time is then the one printed, so the ISO
-  // string is written from the reading's own fields.
-  const steady = reading.offsetMinutes === undefined && reading.zone === undefined && !nextDay ? steadyOffsetAround(wall, timeZone) : undefined;
-  if (steady !== undefined) {
+  // The common case: the site's zone, no transition near, and no offset or one that is the zone's own
+  // (2025-07-13T17:28:00+06:00 on a Dhaka site). The local time is then the one printed, so the ISO string is
+  // written from the reading's own fields.
+  const steady = reading.zone === undefined && !nextDay ? steadyOffsetAround(wall, timeZone) : undefined;
+  if (steady !== undefined && (reading.offsetMinutes === undefined || reading.offsetMinutes === steady)) {
     const instant = new Date(wall - steady * 60000);
     const fields = { year: date!.year, month: date!.month, day: date!.day, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0, millisecond: time?.millisecond ?? 0 };
     const note = reading.besideRelative && checkBeside(reading.besideRelative, instant, precision, timeZone, now);

@@ -5,7 +5,7 @@
  */
 import { DateParseError } from "./errors.js";
 import { checkGregorian } from "./gregorian.js";
-import type { ClockTime, Reading } from "./reading.js";
+import { newReading, type ClockTime, type Reading } from "./reading.js";
 import { normaliseWord } from "./tokenise.js";
 
 /** Groups: 1–3 date, 4–7 time (hour, minute, second, fraction), 8 offset. ASCII digits only. */
@@ -28,26 +28,34 @@ export function readNormalisedIso(text: string): Reading | undefined {
 
 /** A match as a Reading; `base` is where the match starts in `text` (after leading spaces). */
 function readMatch(match: RegExpExecArray, text: string, base: number): Reading {
-  const reading: Reading = { calendar: "gregorian", nightAfter: false, notes: [], date: parseDate(match, text, base) };
+  const date = parseDate(match, text, base);
   const time = parseTime(match, text, base);
-  if (time) reading.time = time;
-  if (match[8] !== undefined) {
-    const at = base + match[0].length - match[8].length;
-    reading.offsetMinutes = parseOffset(match[8], at, text.slice(at, at + match[8].length));
-  }
-  return reading;
+  if (match[8] === undefined) return newReading("gregorian", false, [], date, time);
+  const at = base + match[0].length - match[8].length;
+  return newReading("gregorian", false, [], date, time, parseOffset(match[8], at, text.slice(at, at + match[8].length)));
+}
+
+/**
+ * The number in `count` ASCII digits at `at` of the string the expression matched. The groups of ISO before the
+ * fraction have fixed widths and places, so they are read where they stand: turning each captured substring into
+ * a number cost a third of reading an ISO date (bench/dates.mjs).
+ */
+function digitsAt(match: RegExpExecArray, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) value = value * 10 + match.input.charCodeAt(i) - 0x30;
+  return value;
 }
 
 function parseDate(match: RegExpExecArray, text: string, base: number): NonNullable<Reading["date"]> {
-  const date = { year: +match[1]!, month: +match[2]!, day: +match[3]! };
+  const date = { year: digitsAt(match, 0, 4), month: digitsAt(match, 5, 2), day: digitsAt(match, 8, 2) };
   checkGregorian(date, text, base, base + 10);
   return date;
 }
 
 function parseTime(match: RegExpExecArray, text: string, base: number): ClockTime | undefined {
   if (match[4] === undefined) return undefined;
-  const time: ClockTime = { hour: +match[4], minute: +match[5]! };
-  if (match[6] !== undefined) time.second = +match[6];
+  const time: ClockTime = { hour: digitsAt(match, 11, 2), minute: digitsAt(match, 14, 2) };
+  if (match[6] !== undefined) time.second = digitsAt(match, 17, 2);
   if (match[7] !== undefined) time.millisecond = Math.floor(Number(`0.${match[7]}`) * 1000);
   if (time.hour > 23 || time.minute > 59 || (time.second ?? 0) > 59) {
     const start = base + 11;

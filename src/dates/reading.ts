@@ -61,6 +61,29 @@ export interface Reading {
   notes: DateNote[];
 }
 
+/**
+ * A Reading with every field present, always in this order. The fast paths, the ISO reader and the full scanner
+ * each made their own object literal, and an ISO reading gained fields as it went: the resolvers that read them
+ * (parseBengaliDate, resolveAbsolute) then met several hidden classes at each property and V8 fell back to its
+ * slow, megamorphic look-ups. One shape keeps them monomorphic (bench/dates.mjs).
+ */
+export function newReading(calendar: Reading["calendar"], nightAfter: boolean, notes: DateNote[], date?: Ymd, time?: ClockTime, offsetMinutes?: number): Reading {
+  return {
+    date,
+    calendar,
+    banglaCalendar: undefined,
+    time,
+    offsetMinutes,
+    zone: undefined,
+    zoneAt: undefined,
+    relative: undefined,
+    relativeAt: undefined,
+    besideRelative: undefined,
+    nightAfter,
+    notes,
+  };
+}
+
 /** One part found in the text, with where it is. */
 export interface Found<T> {
   value: T;

@@ -9,14 +9,14 @@ import { refuseUnknownNextTo, type Scan } from "./cursor.js";
 import { toBengaliDigits } from "./digits.js";
 import { DateParseError } from "./errors.js";
 import { BANGLA_MONTHS, WEEKDAYS, ZONE_NAMES } from "./lexicon.js";
-import { ACCEPTED, type Found, type Reading, type Ymd } from "./reading.js";
+import { ACCEPTED, newReading, type Found, type Reading, type Ymd } from "./reading.js";
 import { utcWall } from "./zone.js";
 
 /** What the parts of a scanned text say together, or the error that says why they cannot be one date. */
 export function resolve(scan: Scan): Reading {
   refuseConflicts(scan);
   refuseUnknownNextToTime(scan);
-  const reading: Reading = { calendar: "gregorian", nightAfter: scan.nightAfter, notes: [...scan.notes] };
+  const reading = newReading("gregorian", scan.nightAfter, [...scan.notes]);
   resolveCalendars(scan, reading);
   if (scan.hijri.length > 0) {
     reading.notes.push({ code: "date.hijri-ignored", message: `the Hijri date "${scan.hijri[0]!.text}" was not checked (its day depends on moon sighting)` });

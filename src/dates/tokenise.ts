@@ -14,7 +14,6 @@ export interface Token {
   end: number;
 }
 
-const DASHES = /[\u2010-\u2015\u2212]/;
 const LETTER = /[\p{L}\p{M}']/u;
 const decomposed = new Map<string, string>();
 
@@ -75,6 +74,12 @@ function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x02bc || code === 0x60;
 }
 
+/** A punctuation mark as matched: the dashes and minus sign as "-", the danda and double danda as "|". */
+function punctText(text: string, code: number, start: number, end: number): string {
+  if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212) return "-";
+  return code === 0x0964 || code === 0x0965 ? "|" : text.slice(start, end);
+}
+
 function isZeroWidth(code: number): boolean {
   return code === 0x00ad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
@@ -121,8 +126,7 @@ export function tokenise(text: string): Token[] {
       // The Bengali visarga (ঃ) is typed as a colon in date lines: "প্রকাশঃ ১৩ জুলাই".
       tokens.push({ kind: "punct", text: ":", start: i, end: next });
     } else if (i < text.length && !isSpace(code)) {
-      const ch = text.slice(i, next);
-      tokens.push({ kind: "punct", text: DASHES.test(ch) ? "-" : ch === "।" || ch === "॥" ? "|" : ch, start: i, end: next });
+      tokens.push({ kind: "punct", text: punctText(text, code, i, next), start: i, end: next });
     }
     i = next;
   }
