@@ -8,7 +8,7 @@ import { DateParseError, type DateNote } from "./errors.js";
 import { BANGLA_MONTHS, GREGORIAN_MONTHS } from "./lexicon.js";
 import { readDate } from "./read.js";
 import type { BanglaCalendarName, Found, Reading, Relative } from "./reading.js";
-import { formatIsoFields, formatIsoInZone, hasFourDigitYear, instantFromWallTime, isValidTimeZone, localParts, offsetMinutes, steadyOffsetAround, utcWall } from "./zone.js";
+import { formatIsoFields, formatIsoInZone, instantFromWallTime, isValidTimeZone, localParts, offsetMinutes, steadyOffsetAround, utcWall } from "./zone.js";
 
 export { DateParseError, type DateNote } from "./errors.js";
 export { formatIsoInZone, isValidTimeZone } from "./zone.js";
@@ -78,7 +78,8 @@ export function parseBengaliDate(text: string, options: ParseDateOptions = {}): 
   }
   const reading = readDate(text, timeZone, calendar);
   const parsed = reading.relative ? resolveRelative(reading, timeZone, options.now) : resolveAbsolute(reading, timeZone, options.now);
-  if (!hasFourDigitYear(parsed.iso)) {
+  const first = parsed.iso.charCodeAt(0);
+  if (first === 0x2b || first === 0x2d) {
     // "+010000-…": a date at the very edge (31 December 9999 with a western offset) that leaves ISO's four digits.
     throw new DateParseError("date.out-of-range", 0, text.trim().slice(0, 40), "a date from the year 1 to 9999 in the zone", "the date lies outside the years 1–9999");
   }
