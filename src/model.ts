@@ -128,6 +128,9 @@ export interface Site<Item extends Article = FeedItem> {
   excluded: { drafts: string[]; scheduled: string[]; expired: string[]; notArticles: string[] };
 }
 
+/** What a feed's renderers read of the site: its config, its main feed (links, title) and its archive pages (Atom links the newest). */
+export type FeedSite = Pick<Site, "config" | "feed" | "archive">;
+
 /** One written output file. */
 export interface OutputFile {
   name: string;
@@ -152,6 +155,11 @@ export interface BuildReport {
   threads: number;
   /** The build found nothing changed since the last one and rewrote at most patrika-report.json (no site then). */
   upToDate?: boolean;
+  /**
+   * The build only re-rendered the feeds its edited files are in, from the last build's records: each edit kept the
+   * file's front matter (build/delta.ts). No site then; what the CLI prints, and the feeds it pings the hub about.
+   */
+  delta?: { edited: number; now: string; config: SiteConfig; feeds: { urlFolder: string }[] };
   /** The range of nows [from, until) over which the same input gives the same output (ms since 1970). */
   stableNow?: { from: number; until: number };
   /** Article files left out because of errors (only with skipInvalid). */

@@ -108,7 +108,7 @@ function fresh(outcome: FileOutcome, file: string, stamp: FileStamp | undefined,
     cache?.delete(file);
     return { kind: "invalid", diagnostics: outcome.diagnostics };
   }
-  if (cache && stamp && outcome.value && outcome.sha1) cache.set(file, stamp, outcome.sha1, outcome.value);
+  if (cache && stamp && outcome.value && outcome.sha1 && outcome.head) cache.set(file, stamp, outcome.sha1, outcome.value, outcome.head);
   else cache?.delete(file);
   // A worker's outcome is plain data, valid at this now by construction.
   return outcome.result ?? restoreResult(outcome.value!, path, now, outcome.sha1)!;

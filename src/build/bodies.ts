@@ -3,6 +3,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { renderBody, type RenderedBody } from "../normalise/body.js";
 import type { BodyRenderer } from "../normalise/site.js";
+import type { Article } from "../model.js";
 import { CACHE_DIR, writeCacheFile } from "./cache.js";
 
 const BODIES_FILE = "bodies.bin";
@@ -58,6 +59,18 @@ export class RenderedBodies {
     this.used.set(id, rendered);
     return rendered;
   };
+
+  /**
+   * Keeps a body this build did not render, as stored, for the next build (a delta build renders only the feeds it
+   * rewrites: the other feeds' bodies are still the ones on disk). Only a body named by its blob id can be kept.
+   */
+  keep(article: Article): void {
+    const source = article.body;
+    if (!("blob" in source) || !source.blob) return;
+    const id = `${source.blob}+${source.offset} ${article.url}`;
+    const known = this.known.get(id);
+    if (known && !this.used.has(id)) this.used.set(id, known);
+  }
 
   /** Writes the bodies this build used, when they differ from the ones stored (none past MAX_STORED). */
   async save(): Promise<void> {

@@ -42,9 +42,10 @@ export interface FileStamp {
 
 /**
  * The stamp as stored, with the file's git blob id (sha1 of "blob <size>\0<bytes>"): a fresh clone changes every
- * mtime, not the contents, and git's index names the same id without the file being read.
+ * mtime, not the contents, and git's index names the same id without the file being read. `head` is the sha1 of
+ * the bytes before the body (load/read.ts): an edit that keeps it changed only the body (build/delta.ts).
  */
-type Stamp = [size: number, mtimeMs: number, ctimeMs: number, sha1: string];
+export type Stamp = [size: number, mtimeMs: number, ctimeMs: number, sha1: string, head: string];
 /** One line of the journal: a file's stamp and value, its new stamp alone (same bytes), or null when it is gone. */
 type Line = [file: string, entry: [Stamp, unknown] | [Stamp] | null];
 
@@ -199,15 +200,20 @@ export class BuildCache<T> {
   restamp(file: string, stamp: FileStamp): T | undefined {
     const entry = this.entries.get(file);
     if (!entry) return undefined;
-    entry[0] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, entry[0][3]];
+    entry[0] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, entry[0][3], entry[0][4]];
     const queued = this.pending.get(file);
     if (!queued || queued.length === 1) this.pending.set(file, [entry[0]]);
     return entry[1];
   }
 
-  /** Records a file's value (it must survive JSON) under its stamp and the sha1 of its bytes. */
-  set(file: string, stamp: FileStamp, sha1: string, value: T): void {
-    const entry: [Stamp, T] = [[stamp.size, stamp.mtimeMs, stamp.ctimeMs, sha1], value];
+  /** The sha1 of the head (the bytes before the body) a file's entry was made from; "" when not known. */
+  headOf(file: string): string | undefined {
+    return this.entries.get(file)?.[0][4];
+  }
+
+  /** Records a file's value (it must survive JSON) under its stamp, the sha1 of its bytes and of its head. */
+  set(file: string, stamp: FileStamp, sha1: string, value: T, head = ""): void {
+    const entry: [Stamp, T] = [[stamp.size, stamp.mtimeMs, stamp.ctimeMs, sha1, head], value];
     this.entries.set(file, entry);
     this.pending.set(file, entry);
   }
@@ -221,6 +227,32 @@ export class BuildCache<T> {
   keepOnly(files: readonly string[]): void {
     const keep = new Set(files);
     for (const file of this.entries.keys()) if (!keep.has(file)) this.delete(file);
+  }
+
+  /**
+   * Appends new stamps for files the journal holds (same value, new bytes: build/delta.ts), without loading it:
+   * false, and nothing written, when the journal is missing or is another key's. The checked record moves with it
+   * when the journal was exactly as checked before.
+   */
+  static async appendStamps(root: string, key: string, stamps: readonly [file: string, stamp: Stamp][]): Promise<boolean> {
+    const path = join(root, CACHE_DIR, CACHE_FILE);
+    const file = await open(path, "a+").catch(() => undefined); // read the key, then append
+    if (!file) return false;
+    const cache = new BuildCache<unknown>(path, key);
+    let ours: number | undefined;
+    try {
+      const head = Buffer.alloc(2 * (JSON.stringify({ key }).length + 1));
+      await file.read(head, 0, head.length, 0);
+      if (head.toString("utf16le") !== `${JSON.stringify({ key })}\n`) return false;
+      const before = journalStamp(await file.stat());
+      const checked = sameStamp(before, await cache.checkedStamp());
+      const written = await writeBlock(file, new Map(stamps.map(([name, stamp]) => [name, [stamp]])));
+      if (checked) ours = before[1] + written;
+    } finally {
+      await file.close();
+    }
+    if (ours !== undefined) await cache.recordChecked(undefined, ours);
+    return true;
   }
 
   /** Appends this build's changes as one block, or rewrites the file when it is new, foreign or mostly stale. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Article, Site } from "../model.js";
+import type { Article, Feed, FeedSite, Site } from "../model.js";
 import { renderArchiveFile, renderFeedFiles, renderNewsSitemapFiles, renderSitemapFiles, type RenderedOutput } from "../render/index.js";
 import { GENERATOR } from "../version.js";
 import { CACHE_DIR, writeCacheRecord } from "./cache.js";
@@ -58,7 +58,7 @@ export interface IncrementalRender {
 }
 
 /** One group of outputs: rendered together, from the inputs its fingerprint covers. */
-interface Group {
+export interface Group {
   key: string;
   fingerprint: string;
   render: () => RenderedOutput[];
@@ -67,20 +67,7 @@ interface Group {
 /** The groups of a site, in the order a full build renders their files (render/index.ts renderSite). */
 function groupsOf(site: Site): Group[] {
   const context = contextOf(site);
-  const groups: Group[] = [];
-  for (const feed of [site.feed, ...site.categoryFeeds]) {
-    const { items, ...meta } = feed;
-    const main = feed === site.feed;
-    groups.push({
-      key: `feed:${feed.folder}`,
-      // The main feed's Atom links the newest archive page: how many there are is an input.
-      fingerprint: digest(context, (lines) => {
-        lines.add(`feed\n${JSON.stringify(meta)}\n${main ? site.archive.length : "-"}\n`);
-        for (const item of items) lines.add(`${JSON.stringify(item)}\n`);
-      }),
-      render: () => renderFeedFiles(site, feed),
-    });
-  }
+  const groups: Group[] = [site.feed, ...site.categoryFeeds].map((feed) => feedGroup(site, feed, context));
   for (const page of site.archive) {
     groups.push({
       key: `archive:${page.number}`,
@@ -111,8 +98,25 @@ function groupsOf(site: Site): Group[] {
   return groups;
 }
 
+/**
+ * A feed's group: its three files, from its own fields and items (and, for the main feed, how many archive pages
+ * there are: its Atom links the newest). The feed renderers read nothing else of the site but its config.
+ */
+export function feedGroup(site: FeedSite, feed: Feed, context = contextOf(site)): Group {
+  const { items, ...meta } = feed;
+  const main = feed === site.feed;
+  return {
+    key: `feed:${feed.folder}`,
+    fingerprint: digest(context, (lines) => {
+      lines.add(`feed\n${JSON.stringify(meta)}\n${main ? site.archive.length : "-"}\n`);
+      for (const item of items) lines.add(`${JSON.stringify(item)}\n`);
+    }),
+    render: () => renderFeedFiles(site, feed),
+  };
+}
+
 /** What every renderer may read besides its group's own data: the tool, the render format and the whole config. */
-function contextOf(site: Site): string {
+function contextOf(site: Pick<Site, "config" | "feed">): string {
   return `${GENERATOR.name} ${GENERATOR.version}\n${RENDER_FORMAT}\n${JSON.stringify(site.config)}\n${site.feed.homeUrl}\n${site.feed.title}\n`;
 }
 

@@ -21,6 +21,7 @@ import { readManifest } from "../write/manifest.js";
 import { normaliseScan, scanArticles, type Scan } from "./articles.js";
 import { RenderedBodies } from "./bodies.js";
 import { BuildCache } from "./cache.js";
+import { deltaBuild, forgetDeltaRecord, restampDeltaRecord, writeDeltaRecord } from "./delta.js";
 import { gitBlobIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
@@ -69,7 +70,7 @@ export async function check(options: BuildOptions): Promise<BuildReport> {
   if (nested) return emptyReport("config-error", [nested], paths);
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
-  const { contents: _, ...report } = await collect(options, loaded.config, paths, listed.scan, false, onceGitIds(paths.articlesDir));
+  const { contents: _, cache: _cache, ...report } = await collect(options, loaded.config, paths, listed.scan, false, onceGitIds(paths.articlesDir));
   return report;
 }
 
@@ -114,10 +115,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const manifest = await readManifest(paths.outDir);
   const preview = options.preview === true || manifest.files.includes(config.previewFile);
   if (recordOf && !preview) {
-    const reused = await reuseLastBuild({ now: options.now, config, paths, expected: { ...recordOf, contents, stampSet: stampsNow }, root, ...(options.io ? { io: options.io } : {}) });
+    // After a fresh checkout the delta record moves to the new stamps with the last build's, so an edit then is a delta.
+    const onContentsMatch = (recorded: string) => restampDeltaRecord(root, { key: recordOf.key, from: recorded, to: recordOf.inputs, files: scanned, stamps });
+    const reuse = (byContents: boolean) =>
+      reuseLastBuild({ now: options.now, config, paths, expected: { ...recordOf, ...(byContents ? { contents } : {}), stampSet: stampsNow }, root, onContentsMatch, ...(options.io ? { io: options.io } : {}) });
+    // Edits that kept every touched file's head: only the feeds those files are in are rendered (build/delta.ts).
+    const listing = listed.scan.warnings ?? [];
+    const delta = () =>
+      deltaBuild({ now: options.now, config, paths, root, key: recordOf.key, files: scanned, stamps, listing, skipInvalid: recordOf.skipInvalid, inputs: recordOf.inputs, folder: recordOf.folder, stampSet: stampsNow, gitIds, ...(options.io ? { io: options.io } : {}) });
+    // Unchanged by stamps; else a few bodies edited; else unchanged by contents (a fresh checkout git vouches for).
+    const reused = (await reuse(false)) ?? (await delta()) ?? (await reuse(true));
     if (reused) return reused;
   }
-  const { contents: contentsNow, ...report } = await collect(options, config, paths, listed.scan, true, gitIds);
+  const { contents: contentsNow, cache, ...report } = await collect(options, config, paths, listed.scan, true, gitIds);
   if (report.status !== "ok" || !report.site) return report;
   // With the cache, only the outputs whose inputs changed are rendered and written; the rest stay as they are.
   const previousOutputs = recordOf ? await readOutputsRecord(root, recordOf.key, paths.outDir) : undefined;
@@ -134,9 +144,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (recordOf && report.stableNow && outputs && !preview) {
     const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
     const record: BuildRecord = { ...recordOf, ...(contentsNow ? { contents: contentsNow } : {}), stampSet: stampsNow(), nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
-    await writeRecord(root, record).catch(() => undefined); // without it the next build is only slower
+    const recorded = await writeRecord(root, record).then(() => true, () => false); // without it the next build is only slower
+    if (recorded && cache && deltaMayFollow(report, config)) {
+      const { site, published } = report;
+      const listing = listed.scan.warnings ?? [];
+      const full = { root, key: recordOf.key, outDir: recordOf.outDir, articlesDir: paths.articlesDir, files: scanned, stamps, listing, inputs: recordOf.inputs, config, cache };
+      await writeDeltaRecord({ ...full, feeds: [site!.feed, ...site!.categoryFeeds], news: published!.news, published: published! }).catch(() => forgetDeltaRecord(root).catch(() => undefined));
+    } else if (recorded) await forgetDeltaRecord(root).catch(() => undefined);
   }
   return { ...report, files };
+}
+
+/**
+ * Whether the next build may be a delta of this one: every article valid, no archive pages (each would hold bodies),
+ * and no id kept or changed by the identity check (a delta keeps every id as this build published it).
+ */
+function deltaMayFollow(report: BuildReport, config: SiteConfig): boolean {
+  return !config.archive && report.skipped.length === 0 && !hasErrors(report.diagnostics) && report.published !== undefined && (report.publish?.idsChanged.length ?? 0) === 0;
 }
 
 /** git's blob ids for the articles folder, asked for once and only when first wanted. */
@@ -156,7 +180,7 @@ async function collect(
   scan: Scan,
   saveCache: boolean,
   gitIds: () => Promise<Map<string, string> | undefined>,
-): Promise<BuildReport & { contents?: string | undefined }> {
+): Promise<BuildReport & { contents?: string | undefined; cache?: BuildCache<StoredResult> | undefined }> {
   const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
   const { results, fromCache, threads } = await normaliseScan(paths.articlesDir, scan, config, options.now, cache, options.onProgress, gitIds);
   const contents = cache && contentsFingerprint(scan.files, scan.files.map((file) => cache.contentOf(file)));
@@ -171,7 +195,7 @@ async function collect(
   const site = siteFromResults(results, files, config, { ...options, previous: prior.previous, ...(bodies ? { renderBody: bodies.render } : {}) });
   if (bodies && saveCache && site.status === "ok") await bodies.save().catch(() => undefined); // only costs speed next time
   const diagnostics = scan.warnings?.length ? sortDiagnostics([...scan.warnings, ...site.diagnostics]) : site.diagnostics;
-  return { ...site, diagnostics, articlesFromCache: fromCache, threads, paths, contents };
+  return { ...site, diagnostics, articlesFromCache: fromCache, threads, paths, contents, cache };
 }
 
 /**
@@ -308,7 +332,7 @@ function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], p
 }
 
 /** Bumped whenever what the cache stores changes shape. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 /** A cache is valid only for the same tool version, cache format, articles folder and config. */
 function cacheKey(config: SiteConfig, articlesDir: string): string {

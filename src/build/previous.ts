@@ -32,6 +32,11 @@ export async function previousPublish(input: { cacheRoot?: string; outDir: strin
   return { ok: true, previous: feed.state && { state: feed.state, source: `--previous ${input.previous}` } };
 }
 
+/** The record of the last publish into `outDir`, as its text (build/delta.ts compares it whole). */
+export async function publishedRecordText(root: string, outDir: string): Promise<string | undefined> {
+  return readFile(join(root, CACHE_DIR, recordFile(outDir)), "utf8").catch(() => undefined);
+}
+
 async function readRecord(root: string, outDir: string): Promise<PublishedState | undefined> {
   try {
     const state = JSON.parse(await readFile(join(root, CACHE_DIR, recordFile(outDir)), "utf8")) as PublishedState;

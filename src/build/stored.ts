@@ -3,7 +3,7 @@ import type { ArticleResult } from "../normalise/article.js";
 import type { Article, ArticleDate, ArticleImage, SiteConfig } from "../model.js";
 
 /** An ArticleDate as JSON: its local ISO form, the instant as milliseconds, its precision. */
-type StoredDate = [iso: string, ms: number, precision: ArticleDate["precision"]];
+export type StoredDate = [iso: string, ms: number, precision: ArticleDate["precision"]];
 
 /**
  * A valid article as the cache keeps it: positional, not an object with named fields. Every edited build parses
@@ -90,5 +90,5 @@ export function restoreResult(stored: StoredResult, path: string, now: Date, blo
   return { kind: "article", article, warnings };
 }
 
-const storeDate = (date: ArticleDate): StoredDate => [date.iso, date.instant.getTime(), date.precision];
-const restoreDate = ([iso, ms, precision]: StoredDate): ArticleDate => ({ iso, instant: new Date(ms), precision });
+export const storeDate = (date: ArticleDate): StoredDate => [date.iso, date.instant.getTime(), date.precision];
+export const restoreDate = ([iso, ms, precision]: StoredDate): ArticleDate => ({ iso, instant: new Date(ms), precision });

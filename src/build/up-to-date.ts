@@ -58,14 +58,23 @@ export function inputsFingerprint(files: readonly string[], stamps: readonly (Fi
  */
 export function stampSet(files: readonly string[], stamps: readonly (FileStamp | undefined)[]): string {
   const hashes = new Uint32Array(files.length);
-  files.forEach((file, i) => {
-    const s = stamps[i];
-    const text = `${file}\t${s ? `${s.size}\t${s.mtimeMs}\t${s.ctimeMs}` : "-"}`;
-    let hash = 0x811c9dc5;
-    for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-    hashes[i] = hash >>> 0;
-  });
+  files.forEach((file, i) => (hashes[i] = stampHash(file, stamps[i])));
   return Buffer.from(hashes.buffer).toString("base64");
+}
+
+/** A recorded stampSet with some files' stamps changed (the same files, in the same order): only those are hashed. */
+export function patchStampSet(recorded: string, changed: Iterable<[index: number, file: string, stamp: FileStamp]>): string {
+  const bytes = new Uint8Array(Buffer.from(recorded, "base64"));
+  const hashes = new Uint32Array(bytes.buffer, 0, bytes.length >>> 2);
+  for (const [i, file, stamp] of changed) hashes[i] = stampHash(file, stamp);
+  return Buffer.from(hashes.buffer).toString("base64");
+}
+
+function stampHash(file: string, s: FileStamp | undefined): number {
+  const text = `${file}\t${s ? `${s.size}\t${s.mtimeMs}\t${s.ctimeMs}` : "-"}`;
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return hash >>> 0;
 }
 
 /**
@@ -130,7 +139,7 @@ export async function folderReplaced(root: string, articlesDir: string): Promise
   return folder !== undefined && now !== undefined && (folder[0] !== now[0] || folder[1] !== now[1]);
 }
 
-async function readRecord(root: string): Promise<BuildRecord | undefined> {
+export async function readRecord(root: string): Promise<BuildRecord | undefined> {
   try {
     return JSON.parse(await readFile(join(root, CACHE_DIR, RECORD_FILE), "utf8")) as BuildRecord;
   } catch {
@@ -164,9 +173,10 @@ async function recordHolds(record: BuildRecord, expected: Expected & { outDir: s
   const onDisk = statOutputs(expected.outDir, record.outputs.map((o) => o.name));
   if (!onDisk || !onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs)) return undefined;
   if (record.inputs === expected.inputs) return "stamps";
+  if (record.contents === undefined || !expected.contents) return undefined;
   // Matching by contents needs git; after an edit of a few files, not a checkout, it cannot vouch for them anyway.
   if (record.stampSet && expected.stampSet && touchedFiles(record.stampSet, expected.stampSet()) < GIT_MIN_TOUCHED) return undefined;
-  return record.contents !== undefined && expected.contents && (await expected.contents()) === record.contents ? "contents" : undefined;
+  return (await expected.contents()) === record.contents ? "contents" : undefined;
 }
 
 /**
@@ -180,6 +190,8 @@ export async function reuseLastBuild(input: {
   expected: Expected;
   root: string;
   io?: WriteIo;
+  /** Called when the record matched by contents, with the inputs it was made from: other records move to the new stamps too. */
+  onContentsMatch?: (recordedInputs: string) => Promise<void>;
 }): Promise<BuildReport | undefined> {
   const { now, config, paths, root } = input;
   const record = await readRecord(root);
@@ -196,6 +208,7 @@ export async function reuseLastBuild(input: {
     next = restamped.record;
   }
   if (next) await writeRecord(root, next).catch(() => undefined);
+  if (holds === "contents") await input.onContentsMatch?.(record.inputs).catch(() => undefined);
   const { articlesFound, diagnostics, skipped } = record.summary;
   return {
     status: "ok",

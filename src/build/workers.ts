@@ -18,7 +18,7 @@ export type FileOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[] }
   /** The bytes still have the sha1 the cache holds: nothing was parsed. */
   | { kind: "same" }
-  | { kind: "valid"; result?: ArticleResult; value?: StoredResult; sha1?: string };
+  | { kind: "valid"; result?: ArticleResult; value?: StoredResult; sha1?: string; head?: string };
 
 /**
  * Reads, parses and normalises one article file (`sha1`: also hash its bytes, for the cache), unless its bytes
@@ -41,7 +41,7 @@ export function normaliseFile(
   const result: ArticleResult = adapted.kind === "not-article" ? adapted : withWarnings(normaliseArticle(adapted.raw, { config, now }), adapted.warnings);
   if (result.kind === "invalid") return { kind: "invalid", diagnostics: result.diagnostics };
   const value = form === "live" ? undefined : storeResult(result, raw.article.file, raw.article.bodyOffset, config)!;
-  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), ...(raw.article.sha1 ? { sha1: raw.article.sha1 } : {}) };
+  return { kind: "valid", ...(form === "plain" ? {} : { result }), ...(value ? { value } : {}), ...(raw.article.sha1 ? { sha1: raw.article.sha1, head: raw.article.head! } : {}) };
 }
 
 /** A result with the source adapter's warnings (an alias set beside its field) before the normaliser's own. */

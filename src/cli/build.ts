@@ -96,9 +96,9 @@ async function runOnce(action: "build" | "check", flags: BuildFlags, io: Io, now
   }
   let code = exitCodeOf(report);
   let pinged = "";
-  if (flags.ping && code === EXIT.ok && report.site?.config.hub) {
-    const hub = report.site.config.hub;
-    const topics = feedTopics(report.site);
+  const hub = (report.site ?? report.delta)?.config.hub;
+  if (flags.ping && code === EXIT.ok && hub) {
+    const topics = report.site ? feedTopics(report.site, [report.site.feed, ...report.site.categoryFeeds]) : feedTopics(report.delta!, report.delta!.feeds);
     const failures = await notifyHub(hub, topics);
     if (failures.length > 0) {
       report = { ...report, diagnostics: [...report.diagnostics, ...failures] };

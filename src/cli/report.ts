@@ -31,6 +31,7 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
     if (elapsedMs !== undefined) lines.push(`Done in ${(elapsedMs / 1000).toFixed(2)} s.`);
     return lines.join("\n");
   }
+  if (report.delta) return deltaLines(report, lines, outDir, verbose, warnings, elapsedMs).join("\n");
   const site = report.site!;
   if (report.skipped.length > 0) {
     lines.push(`Skipped ${count(report.skipped.length, "invalid article")} (--skip-invalid); the list is in ${outDir}/patrika-report.json.`);
@@ -54,6 +55,21 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
   if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
   if (elapsedMs !== undefined) lines.push(`Done in ${(elapsedMs / 1000).toFixed(2)} s.`);
   return lines.join("\n");
+}
+
+/** A delta build's summary: what it rewrote, and that the rest stands as the last build left it. */
+function deltaLines(report: BuildReport, lines: string[], outDir: string, verbose: boolean, warnings: number, elapsedMs: number | undefined): string[] {
+  const { edited, now } = report.delta!;
+  const wrote = report.files.filter((f) => !f.kept);
+  lines.push(
+    `Built from the last build: ${count(edited, "edited file")} of ${count(report.articlesFound, "file")}, front matter as it was, so only the feeds ${edited === 1 ? "it is" : "they are"} in were rendered; now is ${now}.`,
+    publishLine(report),
+    `  wrote ${wrote.map((f) => `${outDir}/${f.name}`).join(", ")}; the other ${count(report.files.length - wrote.length, "file")} are as the last build wrote them.`,
+  );
+  if (verbose) for (const file of report.files) lines.push(`    ${file.kept ? "kept" : "wrote"} ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
+  if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);
+  if (elapsedMs !== undefined) lines.push(`Done in ${(elapsedMs / 1000).toFixed(2)} s.`);
+  return lines;
 }
 
 function fileLines(report: BuildReport, outDir: string): string[] {
@@ -104,6 +120,7 @@ export function formatReportJson(report: BuildReport): string {
       articles: report.articlesFound,
       fromCache: report.articlesFromCache,
       upToDate: report.upToDate === true,
+      ...(report.delta ? { delta: { edited: report.delta.edited } } : {}),
       threads: report.threads,
       skipped: report.skipped,
       files: report.files.map(({ name, count }) => ({ name, count })),

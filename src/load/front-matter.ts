@@ -27,6 +27,8 @@ export interface RawArticle {
   bodyOffset: number;
   /** sha1 of the file's bytes, when the reader was asked for it (the build cache). */
   sha1?: string;
+  /** sha1 of the bytes before the body (what the normalised result is made from), asked for with `sha1`. */
+  head?: string;
 }
 
 export type ReadResult = { ok: true; article: RawArticle } | { ok: false; diagnostics: Diagnostic[] };

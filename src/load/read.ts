@@ -37,7 +37,10 @@ export function readArticle(articlesDir: string, relativePath: string, withSha1 
   // `bytes` is the shared buffer: nothing may keep it, so the body is named by its place in the file.
   const blob = withSha1 ? sha1(bytes) : undefined;
   const result = parseHead(bytes, path, relativePath, (offset) => (blob ? { path, offset, blob } : { path, offset }));
-  if (result.ok && blob) result.article.sha1 = blob;
+  if (result.ok && blob) {
+    result.article.sha1 = blob;
+    result.article.head = headSha1(bytes.subarray(0, result.article.bodyOffset));
+  }
   return result;
 }
 
@@ -52,6 +55,12 @@ export function fileSha1(path: string): string | undefined {
 
 /** The bytes' id as git names a blob (sha1 of "blob <size>\0<bytes>"), so the cache can match git's index without reading. */
 const sha1 = (bytes: Uint8Array): string => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+
+/**
+ * The id of a file's head: the bytes before its body, which are all its normalised result is made from (with its
+ * path, the config and now). Equal ids after an edit say only the body changed (build/delta.ts).
+ */
+const headSha1 = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
 
 /** One buffer reused for every file read: a fresh buffer per file was 7% of a 100,000-article build, plus its GC. */
 let shared = Buffer.allocUnsafe(64 * 1024);

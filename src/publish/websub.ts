@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { Site } from "../model.js";
+import type { Feed, Site } from "../model.js";
 import { FEED_KINDS } from "../outputs.js";
 import { outputUrl } from "../render/xml.js";
 
@@ -15,8 +15,8 @@ export interface PingOptions {
 }
 
 /** The feed URLs a hub is told about: every feed the build wrote (the main feed and each category's). */
-export function feedTopics(site: Site): string[] {
-  return [site.feed, ...site.categoryFeeds].flatMap((feed) =>
+export function feedTopics(site: Pick<Site, "config">, feeds: readonly Pick<Feed, "urlFolder">[]): string[] {
+  return feeds.flatMap((feed) =>
     FEED_KINDS.map((kind) => outputUrl(site, kind.name, feed.urlFolder)),
   );
 }

@@ -1,4 +1,4 @@
-import type { ArchivePage, Feed, FeedItem, Site } from "../model.js";
+import type { ArchivePage, Feed, FeedItem, FeedSite, Site } from "../model.js";
 import { GENERATOR } from "../version.js";
 import { archivePagePath, OUTPUTS } from "../outputs.js";
 import { imageMimeType, NS, outputUrl, XmlWriter } from "./xml.js";
@@ -8,7 +8,7 @@ import { imageMimeType, NS, outputUrl, XmlWriter } from "./xml.js";
  * home page, or the category page); each entry's id is the article's permanent id. The publication is the
  * feed-level author, which entries without a byline inherit (RFC 4287 §4.2.1).
  */
-export function renderAtom(site: Site, feed: Feed = site.feed): string {
+export function renderAtom(site: FeedSite, feed: Feed = site.feed): string {
   const { config } = site;
   const xml = new XmlWriter();
   xml.open("feed", { xmlns: NS.atom, "xml:lang": config.language });
@@ -33,7 +33,7 @@ export function renderAtom(site: Site, feed: Feed = site.feed): string {
 }
 
 /** The URL of archive page n (RFC 5005 archived feeds). */
-function archiveUrl(site: Site, n: number): string {
+function archiveUrl(site: FeedSite, n: number): string {
   return outputUrl(site, archivePagePath(n));
 }
 
@@ -61,7 +61,7 @@ export function renderAtomArchive(site: Site, page: ArchivePage): string {
   return xml.end();
 }
 
-function renderEntry(xml: XmlWriter, site: Site, article: FeedItem): void {
+function renderEntry(xml: XmlWriter, site: FeedSite, article: FeedItem): void {
   xml.open("entry");
   xml.leaf("id", article.id);
   xml.leaf("title", article.title);

@@ -1,4 +1,4 @@
-import type { ArchivePage, Feed, Site } from "../model.js";
+import type { ArchivePage, Feed, FeedSite, Site } from "../model.js";
 import { archivePagePath, FEED_KINDS, OUTPUTS, type OutputKey } from "../outputs.js";
 import { renderAtom, renderAtomArchive } from "./atom.js";
 import { renderJsonFeed } from "./json-feed.js";
@@ -14,7 +14,7 @@ export interface RenderedOutput {
 }
 
 /** The renderer of each feed format, by its key in the outputs table. */
-const FEED_RENDERERS: Record<Extract<OutputKey, "rss" | "atom" | "jsonFeed">, (site: Site, feed: Site["feed"]) => string> = {
+const FEED_RENDERERS: Record<Extract<OutputKey, "rss" | "atom" | "jsonFeed">, (site: FeedSite, feed: Site["feed"]) => string> = {
   rss: renderRss,
   atom: renderAtom,
   jsonFeed: renderJsonFeed,
@@ -31,7 +31,7 @@ export function renderSite(site: Site): RenderedOutput[] {
 }
 
 /** One feed's files (rss.xml, atom.xml, feed.json in its folder). */
-export function renderFeedFiles(site: Site, feed: Feed): RenderedOutput[] {
+export function renderFeedFiles(site: FeedSite, feed: Feed): RenderedOutput[] {
   return FEED_KINDS.map((kind) => {
     const render = FEED_RENDERERS[kind.key as keyof typeof FEED_RENDERERS];
     return { name: `${feed.folder}${kind.name}`, content: render(site, feed), count: feed.items.length };

@@ -1,9 +1,9 @@
-import type { Feed, FeedItem, Site } from "../model.js";
+import type { Feed, FeedItem, FeedSite } from "../model.js";
 import { OUTPUTS } from "../outputs.js";
 import { outputUrl } from "./xml.js";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of the same items as the RSS and Atom feeds. */
-export function renderJsonFeed(site: Site, feed: Feed = site.feed): string {
+export function renderJsonFeed(site: FeedSite, feed: Feed = site.feed): string {
   const { config } = site;
   const document = {
     version: "https://jsonfeed.org/version/1.1",

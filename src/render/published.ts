@@ -4,17 +4,27 @@
  * (patrika-report.json, the CLI summary, `check --json`), so nobody learns from subscribers that a story came back.
  */
 import { contentHash } from "../ids.js";
-import type { FeedDiff, FeedItem, IdChange, PublishDiff, PublishedItem, PublishedState, Site } from "../model.js";
+import type { Feed, FeedDiff, FeedItem, IdChange, PublishDiff, PublishedItem, PublishedState, Site } from "../model.js";
 import { jsonFeedItem } from "./json-feed.js";
 
 /** The state a site publishes. Pure. */
 export function publishedState(site: Site, idHost: string): PublishedState {
+  const feeds = publishedFeeds([site.feed, ...site.categoryFeeds]);
+  const news = site.news.items.map((a) => ({ url: a.url, title: a.title, published: a.published.iso }));
+  return { idHost, feeds, news };
+}
+
+/**
+ * Each feed's items as published, by the feed's folder. `known`: an item's entry as published before, when it is
+ * the same item (a delta build's untouched stories), so it is not hashed again. Pure.
+ */
+export function publishedFeeds(list: readonly Feed[], known?: (item: FeedItem) => PublishedItem | undefined): Record<string, PublishedItem[]> {
   const feeds: Record<string, PublishedItem[]> = {};
   // A story in the main feed and its category's is one item: stringified and hashed once (each was 2% of a small build).
   const published = new Map<FeedItem, PublishedItem>();
-  for (const feed of [site.feed, ...site.categoryFeeds]) {
+  for (const feed of list) {
     feeds[feed.folder] = feed.items.map((item) => {
-      let entry = published.get(item);
+      let entry = published.get(item) ?? known?.(item);
       if (!entry) {
         entry = withoutUndefined({ id: item.id, url: item.url, title: item.title, published: item.published.iso, updated: item.updated?.iso, content: contentHash(jsonFeedItem(item)) });
         published.set(item, entry);
@@ -22,8 +32,7 @@ export function publishedState(site: Site, idHost: string): PublishedState {
       return entry;
     });
   }
-  const news = site.news.items.map((a) => ({ url: a.url, title: a.title, published: a.published.iso }));
-  return { idHost, feeds, news };
+  return feeds;
 }
 
 /** The difference between what was published and what is now. Pure. */

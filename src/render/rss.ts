@@ -1,4 +1,4 @@
-import type { Feed, FeedItem, Site } from "../model.js";
+import type { Feed, FeedItem, FeedSite } from "../model.js";
 import { GENERATOR } from "../version.js";
 import { OUTPUTS } from "../outputs.js";
 import { categoryLabel } from "./category.js";
@@ -8,7 +8,7 @@ import { imageMimeType, NS, outputUrl, plainAsHtml, rfc822, XmlWriter } from "./
  * RSS 2.0 (https://www.rssboard.org/rss-specification) of a feed's items. Bylines go in `dc:creator` because RSS
  * `<author>` must be an e-mail address; the body goes in `content:encoded`, the image in `media:content`.
  */
-export function renderRss(site: Site, feed: Feed = site.feed): string {
+export function renderRss(site: FeedSite, feed: Feed = site.feed): string {
   const { config } = site;
   const xml = new XmlWriter();
   xml.open("rss", { version: "2.0", "xmlns:atom": NS.atom, "xmlns:content": NS.content, "xmlns:dc": NS.dc, "xmlns:media": NS.media });
@@ -29,7 +29,7 @@ export function renderRss(site: Site, feed: Feed = site.feed): string {
   return xml.end();
 }
 
-function renderItem(xml: XmlWriter, site: Site, article: FeedItem): void {
+function renderItem(xml: XmlWriter, site: FeedSite, article: FeedItem): void {
   xml.open("item");
   xml.leaf("title", article.title);
   xml.leaf("link", article.url);

@@ -106,7 +106,7 @@ export const NS = {
 } as const;
 
 /** Absolute URL at which a file of the output is published (`urlFolder` is percent-encoded, ending in /). */
-export function outputUrl(site: Site, name: string, urlFolder = ""): string {
+export function outputUrl(site: Pick<Site, "config">, name: string, urlFolder = ""): string {
   return `${site.config.siteUrl}/${urlFolder}${name}`;
 }
 

@@ -70,6 +70,41 @@ test("after a fresh clone the build is up to date without reading an article, th
   expect((await build({ ...options(), now: new Date(FIXTURE_NOW.getTime() + 1000) })).upToDate).toBe(true);
 });
 
+test("an edit of a body after a fresh clone is a delta build, as outside git, and gives the uncached bytes", async () => {
+  commit();
+  await build(options());
+  freshClone();
+  expect((await build(options())).upToDate).toBe(true); // by contents: the delta record moves to the new stamps too
+  const file = generated(3);
+  writeFileSync(file, `${readFileSync(file, "utf8")}\nসংশোধনী।\n`);
+  const edited = await build(options());
+  expect(edited.delta?.edited).toBe(1);
+  const written = readOutputs(join(root, "state", "output"));
+  const expected = await uncached();
+  // The report's publish section names the last build (the uncached one knows none); every other byte is the same.
+  const blank = (o: Record<string, string>) => ({ ...o, "patrika-report.json": "" });
+  expect(blank(written)).toEqual(blank(expected));
+});
+
+test("a fresh clone of a commit that edits one body (a CI run) is a delta build: git vouches for the rest", async () => {
+  commit();
+  await build(options());
+  const file = join(root, "origin-edit");
+  // The newsroom's commit: one story's text edited, pushed; CI then clones it afresh, the cache and output kept.
+  git(root, "clone", "-q", site(), file);
+  const story = join(file, "articles", "n-005.md");
+  writeFileSync(story, `${readFileSync(story, "utf8")}\nসংশোধনী।\n`);
+  git(file, "commit", "-q", "-am", "edit");
+  rmSync(site(), { recursive: true });
+  git(root, "clone", "-q", file, site());
+  const edited = await build(options());
+  expect(edited.delta?.edited).toBe(1);
+  const blank = (o: Record<string, string>) => ({ ...o, "patrika-report.json": "" });
+  expect(blank(readOutputs(join(root, "state", "output")))).toEqual(blank(await uncached()));
+  // The delta record moved to the clone's stamps: the next build is up to date by stamps.
+  expect((await build(options())).upToDate).toBe(true);
+});
+
 test("a file git vouches for is not read: a change hidden from git's stat cache is not seen, and without git it is", async () => {
   commit();
   await build(options());

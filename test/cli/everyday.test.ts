@@ -330,6 +330,19 @@ describe("--ping (WebSub)", () => {
     expect(requests.every((r) => r.method === "POST" && r.type === "application/x-www-form-urlencoded")).toBe(true);
   });
 
+  test("after a delta build (only a story's text edited) the hub is told about every feed too", async () => {
+    const dir = hubSite();
+    const args = ["build", "--ping", "--articles", join(dir, "articles"), "--config", join(dir, "patrika.config.json"), "--out", join(dir, "output"), ...NOW];
+    expect((await run(args)).code).toBe(0);
+    requests = [];
+    writeFileSync(join(dir, "articles", "a.md"), article("ক").replace("একটি অনুচ্ছেদ।", "একটি সংশোধিত অনুচ্ছেদ।"));
+    const result = await run(args);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/^Built from the last build: 1 edited file/);
+    expect(result.stdout).toContain(`Notified ${hub} of 3 feeds.`);
+    expect(requests.map((r) => new URLSearchParams(r.body).get("hub.url")).sort()).toEqual(["https://news.example.org/atom.xml", "https://news.example.org/feed.json", "https://news.example.org/rss.xml"]);
+  });
+
   test("a hub that refuses gives exit 4 and says the output was written", async () => {
     status = 503;
     const dir = hubSite();

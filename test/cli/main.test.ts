@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
@@ -212,4 +212,29 @@ describe("paper cuts (issue 18)", () => {
       }
     }
   });
+});
+
+test("after a body-only edit the real command says it built from the last build, and what it wrote", () => {
+  const date = (h: number) => `2025-07-14T${String(h).padStart(2, "0")}:00:00+06:00`;
+  const article = (h: number, body: string) => `---\ntitle: "খবর ${h}"\ndate: "${date(h)}"\n---\n${body}\n`;
+  const site = tempSite({
+    "patrika.config.json": JSON.stringify({ siteUrl: "https://www.dainik-nodipar.com.bd", title: "দৈনিক নদীপার" }),
+    "articles/a.md": article(9, "প্রথম লেখা।"),
+    "articles/b.md": article(10, "দ্বিতীয় লেখা।"),
+  });
+  const cli = join(process.cwd(), "dist/bin/patrika.js");
+  const patrika = (...args: string[]) => spawnSync(process.execPath, [cli, ...args, "--now", date(12)], { cwd: site.dir, encoding: "utf8" });
+  try {
+    expect(patrika("build").status).toBe(0);
+    writeFileSync(join(site.dir, "articles/a.md"), article(9, "প্রথম লেখা, সংশোধিত।"));
+    const edited = patrika("build");
+    expect([edited.status, edited.stderr]).toEqual([0, ""]);
+    expect(edited.stdout).toMatch(/^Built from the last build: 1 edited file of 2 files, front matter as it was, so only the feeds it is in were rendered; now is 2025-07-14T12:00:00\+06:00\.\n/);
+    expect(edited.stdout).toContain("0 new stories, 1 updated, 0 removed");
+    expect(edited.stdout).toContain("  wrote output/rss.xml, output/atom.xml, output/feed.json, output/patrika-report.json; the other 4 files are as the last build wrote them.");
+    writeFileSync(join(site.dir, "articles/a.md"), article(9, "প্রথম লেখা, আবার।"));
+    expect(JSON.parse(patrika("build", "--json").stdout)).toMatchObject({ status: "ok", delta: { edited: 1 }, publish: { stories: { changed: 1 } } });
+  } finally {
+    site.cleanup();
+  }
 });
