@@ -2,12 +2,13 @@
 // npm run bench: whole-process timings of patrika against the floor (reading every file), a naive baseline and,
 // where installed, Hugo, on generated Bengali corpora; plus date strings read per second. Writes bench/results.md.
 // (e) edits one article's text before each run; (h) replaces the articles with a fresh git clone's checkout, as CI
-// does; (j) edits one article in that clone; (i) touches every file without changing it, outside git.
+// does; (j) edits one article in that clone; (k) clones afresh a commit that edits one article (a CI run after a
+// push); (i) touches every file without changing it, outside git.
 // Usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs 3] [--runs-large 1]; also the start-up of --version and date.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -133,6 +134,19 @@ for (const n of sizes) {
   // (j) One article edited in that git work tree, as on a newsroom's machine or a CI runner that pulls an edit.
   const oneChangeInGit = median("node", [patrika, ...build], dir, () => writeFileSync(first, `${original}\nসংশোধন ${++edits}।\n`));
   writeFileSync(first, original);
+  // (k) A CI run after a newsroom's commit: the commit edits one article's text, and the runner checks it out
+  // afresh (every stamp new) with the cache and output kept. Each run commits another edit and clones that.
+  const newsroom = `${dir}.newsroom`;
+  rmSync(newsroom, { recursive: true, force: true });
+  git(work, "clone", "-q", origin, newsroom);
+  const editedFirst = join(newsroom, relative(dir, first));
+  const oneCommitCloned = median("node", [patrika, ...build], dir, () => {
+    writeFileSync(editedFirst, `${original}\nসংশোধন ${++edits}।\n`);
+    git(newsroom, "commit", "-q", "-am", "edit");
+    freshClone(dir, newsroom);
+  });
+  rmSync(newsroom, { recursive: true, force: true });
+  writeFileSync(first, original);
   rmSync(join(dir, ".git"), { recursive: true, force: true });
   // (i) The same outside git: every file touched, none changed, so each is hashed to be recognised.
   const names = readdirSync(join(dir, "articles"));
@@ -141,7 +155,7 @@ for (const n of sizes) {
     for (const name of names) utimesSync(join(dir, "articles", name), now, now);
   });
   const hugoRun = hugo ? median("hugo", ["--quiet", "--destination", join(isoDir, "hugo-public")], hugoSite(isoDir)) : undefined;
-  rows.push({ n, floor, listStat, naive, cold, unchanged, oneChange, checkout, oneChangeInGit, touched, hugo: hugoRun });
+  rows.push({ n, floor, listStat, naive, cold, unchanged, oneChange, checkout, oneChangeInGit, oneCommitCloned, touched, hugo: hugoRun });
 }
 
 // Start-up: the quick commands against node itself, run by run in turn so the machine's load falls on all alike.
@@ -183,6 +197,7 @@ for (const row of rows) {
     ["(e) patrika one article edited", row.oneChange],
     ["(h) patrika after a fresh git clone, cache kept", row.checkout],
     ["(j) patrika one article edited in that git clone", row.oneChangeInGit],
+    ["(k) patrika after a fresh clone of a commit editing one article, cache kept", row.oneCommitCloned],
     ["(i) patrika, every file touched outside git, cache kept", row.touched],
     ["(f) Hugo (RSS + sitemap)", row.hugo],
   ]) {
@@ -193,7 +208,8 @@ for (const row of rows) {
 lines.push(
   "",
   "(h) replaces the articles folder with a fresh `git clone` checkout of the corpus (committed once), keeping .patrika-cache/ and output/, as CI does; " +
-    "(i) is how (h) was simulated before: every file touched in a folder outside git; (j) edits one article in (h)'s clone, as (e) does outside git.",
+    "(i) is how (h) was simulated before: every file touched in a folder outside git; (j) edits one article in (h)'s clone, as (e) does outside git; " +
+    "(k) is a CI run after a commit: each run commits another edit of one article's text and clones it afresh, as (h).",
 );
 if (!hugo) lines.push("", "Hugo is not installed here (Debian package `hugo`), so (f) was not measured.");
 
@@ -220,6 +236,7 @@ for (const row of rows) {
   }
   t("one edited within 10 % of unchanged", `${f((row.oneChange.wall / row.unchanged.wall - 1) * 100, 0)} %`, row.oneChange.wall <= 1.1 * row.unchanged.wall);
   t("one edited in a git clone within 10 % of unchanged", `${f((row.oneChangeInGit.wall / row.unchanged.wall - 1) * 100, 0)} %`, row.oneChangeInGit.wall <= 1.1 * row.unchanged.wall);
+  t("one edited in a fresh clone of its commit (CI) within 10 % of a fresh clone unchanged (h)", `${f((row.oneCommitCloned.wall / row.checkout.wall - 1) * 100, 0)} %`, row.oneCommitCloned.wall <= 1.1 * row.checkout.wall);
   t("fresh checkout (git clone) ≤ 1.5 × unchanged", `${f(row.checkout.wall / row.unchanged.wall)} ×`, row.checkout.wall <= 1.5 * row.unchanged.wall);
 }
 const bySize = new Map(rows.map((row) => [row.n, row]));
