@@ -14,7 +14,7 @@ import { RenderedBodies } from "./bodies.js";
 import { BuildCache, CACHE_DIR, writeCacheFile, type FileStamp, type Stamp } from "./cache.js";
 import { feedGroup, readOutputsRecord, recordOf as outputsRecordOf, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
 import { publishedRecordText, recordPublish } from "./previous.js";
-import { restoreDate, restoreResult, storeDate, storeResult, type StoredDate, type StoredResult } from "./stored.js";
+import { restoreDate, restoreResult, storeDate, storeResult, storedWarnings, withStoredWarnings, type StoredDate, type StoredResult } from "./stored.js";
 import { contentsFingerprint, patchStampSet, readRecord, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 import { GIT_MIN_TOUCHED } from "./git.js";
 import { normaliseFile } from "./workers.js";
@@ -226,7 +226,7 @@ export async function deltaBuild(input: DeltaInput): Promise<BuildReport | undef
   const { now, config, paths, root, files, stamps } = input;
   const [record, delta] = await Promise.all([readRecord(root), readDeltaRecord(root)]);
   if (!record || !delta || !lastBuildHolds(record, delta, input)) return undefined;
-  const stamped = touchedFiles(delta, stamps);
+  const stamped = newStamps(delta, stamps);
   if (!stamped || stamped.length === 0) return undefined;
   // A fresh checkout of a commit with a few edits: every stamp is new, and git vouches for the files not edited.
   const vouched = stamped.length >= GIT_MIN_TOUCHED ? await input.gitIds() : undefined;
@@ -274,7 +274,7 @@ function lastBuildHolds(record: BuildRecord, delta: DeltaRecord, input: DeltaInp
 }
 
 /** The files whose stamp differs from the recorded one; undefined when one has none. */
-function touchedFiles(delta: DeltaRecord, stamps: readonly (FileStamp | undefined)[]): number[] | undefined {
+function newStamps(delta: DeltaRecord, stamps: readonly (FileStamp | undefined)[]): number[] | undefined {
   const touched: number[] = [];
   const s = delta.stamps;
   for (let i = 0; i < stamps.length; i++) {
@@ -291,17 +291,12 @@ function touchedFiles(delta: DeltaRecord, stamps: readonly (FileStamp | undefine
  * for a feed item, the stored article itself.
  */
 function sameResult(value: StoredResult, member: StoredResult | undefined, recorded: readonly Diagnostic[], path: string): boolean {
-  const warnings = Array.isArray(value) ? value[16] : "warnings" in value ? value.warnings : [];
   const key = (d: Diagnostic) => JSON.stringify(d);
   const before = recorded.filter((d) => d.file === path).map(key).sort();
-  const after = warnings.map(key).sort();
+  const after = storedWarnings(value).map(key).sort();
   if (before.length !== after.length || before.some((k, n) => k !== after[n])) return false;
-  if (member === undefined) return true;
-  if (!Array.isArray(value) || !Array.isArray(member)) return false;
   // The member was stored with its published id and no warnings: the id a kept identity gave it is compared as stored.
-  const now = [...value];
-  now[16] = [];
-  return JSON.stringify(now) === JSON.stringify(member);
+  return member === undefined || JSON.stringify(withStoredWarnings(value, [])) === JSON.stringify(member);
 }
 
 /** A feed as the record keeps it, its items' articles restored (bodies not rendered), with their files' indices. */

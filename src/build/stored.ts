@@ -59,6 +59,18 @@ export function storeResult(result: ArticleResult, file: string, bodyOffset: num
   return ["article", a.file, a.relativePath, a.id, a.idMinted, a.title, a.slug, a.category ?? null, a.url, storeDate(a.published), date(a.updated), a.authors, a.tags, a.summary ?? null, a.image ?? null, date(a.expires), result.warnings, bodyOffset, validFrom];
 }
 
+/** The warnings a stored result carries (a not-article carries none). */
+export function storedWarnings(stored: StoredResult): Diagnostic[] {
+  if (Array.isArray(stored)) return stored[16];
+  return "warnings" in stored ? stored.warnings : [];
+}
+
+/** A stored result with other warnings, the rest as it was (a not-article has none to replace). */
+export function withStoredWarnings(stored: StoredResult, warnings: Diagnostic[]): StoredResult {
+  if (Array.isArray(stored)) return [...stored.slice(0, 16), warnings, ...stored.slice(17)] as StoredArticle;
+  return "warnings" in stored ? { ...stored, warnings } : stored;
+}
+
 /**
  * The normalised result again, for a build at `now`; undefined when the stored one does not hold at that now.
  * `blob` is the git blob id of the bytes it was made from (BodySource).
