@@ -206,7 +206,7 @@ export class BuildCache<T> {
     return entry[1];
   }
 
-  /** The sha1 of the head (the bytes before the body) a file's entry was made from; "" when not known. */
+  /** The sha1 of the head (the bytes before the body) a file's entry was made from; "" when it was not recorded. */
   headOf(file: string): string | undefined {
     return this.entries.get(file)?.[0][4];
   }

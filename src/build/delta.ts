@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { readBody } from "../load/bodies.js";
 import type { Article, BuildReport, Feed, FeedItem, FeedSite, OutputFile, PublishedState, SiteConfig } from "../model.js";
@@ -15,7 +15,7 @@ import { BuildCache, CACHE_DIR, writeCacheFile, type FileStamp, type Stamp } fro
 import { feedGroup, readOutputsRecord, recordOf as outputsRecordOf, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
 import { publishedRecordText, recordPublish } from "./previous.js";
 import { restoreDate, restoreResult, storeDate, storeResult, storedWarnings, withStoredWarnings, type StoredDate, type StoredResult } from "./stored.js";
-import { contentsFingerprint, patchStampSet, readRecord, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { contentsFingerprint, patchStampSet, readRecord, recordStands, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 import { GIT_MIN_TOUCHED } from "./git.js";
 import { normaliseFile } from "./workers.js";
 
@@ -265,12 +265,9 @@ const idAt = (ids: Buffer, i: number) => ids.toString("hex", ID_BYTES * i, ID_BY
 /** The last build's record describes this build's inputs but the touched files, and its outputs are as written. */
 function lastBuildHolds(record: BuildRecord, delta: DeltaRecord, input: DeltaInput): boolean {
   const { header } = delta;
-  const at = input.now.getTime();
-  if (record.key !== input.key || header.key !== input.key || header.outDir !== record.outDir || record.outDir !== resolve(input.paths.outDir)) return false;
-  if (record.skipInvalid !== input.skipInvalid || header.inputs !== record.inputs || at < record.from || at >= record.until) return false;
+  if (header.key !== record.key || header.outDir !== record.outDir || header.inputs !== record.inputs) return false;
   if (header.count !== input.files.length || header.listing !== JSON.stringify(input.listing) || header.names !== namesDigest(input.files)) return false;
-  const onDisk = statOutputs(input.paths.outDir, record.outputs.map((o) => o.name));
-  return onDisk !== undefined && onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs);
+  return recordStands(record, { ...input, outDir: input.paths.outDir });
 }
 
 /** The files whose stamp differs from the recorded one; undefined when one has none. */

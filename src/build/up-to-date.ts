@@ -163,15 +163,23 @@ export interface Expected {
 }
 
 /**
+ * Whether the record is this build's kind and its output is as it wrote it, whatever the inputs: same key, folders
+ * and choices, now in its stable range, every output the size and time it had (the delta build asks this too).
+ */
+export function recordStands(record: BuildRecord, expected: { key: string; outDir: string; skipInvalid: boolean; now: Date }): boolean {
+  const now = expected.now.getTime();
+  if (record.key !== expected.key || record.outDir !== resolve(expected.outDir) || record.skipInvalid !== expected.skipInvalid) return false;
+  if (now < record.from || now >= record.until) return false;
+  const onDisk = statOutputs(expected.outDir, record.outputs.map((o) => o.name));
+  return onDisk !== undefined && onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs);
+}
+
+/**
  * Whether the record still describes the output: same key and folders, now in range, outputs untouched, and the
  * same inputs: by stamps, or else by contents (git's blob ids after a fresh checkout). "stamps" or "contents" says which.
  */
 async function recordHolds(record: BuildRecord, expected: Expected & { outDir: string; now: Date }): Promise<"stamps" | "contents" | undefined> {
-  const now = expected.now.getTime();
-  if (record.key !== expected.key || record.outDir !== resolve(expected.outDir) || record.skipInvalid !== expected.skipInvalid) return undefined;
-  if (now < record.from || now >= record.until) return undefined;
-  const onDisk = statOutputs(expected.outDir, record.outputs.map((o) => o.name));
-  if (!onDisk || !onDisk.every((o, i) => o.size === record.outputs[i]!.size && o.mtimeMs === record.outputs[i]!.mtimeMs)) return undefined;
+  if (!recordStands(record, expected)) return undefined;
   if (record.inputs === expected.inputs) return "stamps";
   if (record.contents === undefined || !expected.contents) return undefined;
   // Matching by contents needs git; after an edit of a few files, not a checkout, it cannot vouch for them anyway.
