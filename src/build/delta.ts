@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { readBody } from "../load/bodies.js";
@@ -10,12 +10,13 @@ import { OUTPUTS } from "../outputs.js";
 import { diffPublished, LAST_BUILD, publishedFeeds } from "../render/published.js";
 import { publishSection, renderReportDocument, restampReport, withGeneration } from "../render/report.js";
 import { writeAtomically, type WriteIo } from "../write/atomic.js";
-import { RenderedBodies } from "./bodies.js";
+import { DELTA_FEWEST_WORTH_SAVING, RenderedBodies } from "./bodies.js";
 import { BuildCache, CACHE_DIR, writeCacheFile, type FileStamp, type Stamp } from "./cache.js";
 import { feedGroup, readOutputsRecord, recordOf as outputsRecordOf, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
 import { publishedRecordText, recordPublish } from "./previous.js";
 import { restoreDate, restoreResult, storeDate, storeResult, storedWarnings, withStoredWarnings, type StoredDate, type StoredResult } from "./stored.js";
-import { contentsFingerprint, patchStampSet, readRecord, recordStands, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { patchContents, patchStampSet, readRecord, recordStands, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { FileTable } from "./delta-table.js";
 import { GIT_MIN_TOUCHED } from "./git.js";
 import { normaliseFile } from "./workers.js";
 
@@ -26,7 +27,9 @@ import { normaliseFile } from "./workers.js";
  * of bodies only then re-renders the feeds those files are in, from this record, without loading the article cache
  * or assembling the site: the sitemaps, news sitemap and every other feed are the bytes they were.
  */
-const DELTA_FILE = "delta.bin";
+const DELTA_FILE = "delta.json";
+/** Its table of files (build/delta-table.ts), beside it. */
+const TABLE_FILE = "delta.bin";
 
 /**
  * A delta reads its touched files one after another on this thread; past this many (a pull of a day's edits) the
@@ -54,19 +57,15 @@ interface DeltaHeader {
   members: Record<number, StoredResult>;
   /** The news sitemap's stories, as the published state names them. */
   news: PublishedState["news"];
-  /** sha1 of the payload after the header line. */
-  checksum: string;
+  /** The sha1 of each block of the table, as written with this header. */
+  checksums: string[];
 }
 
-/** The record: the header, and per file three stamp numbers, the 20-byte blob id and the 20-byte head id. */
+/** The record: the header (delta.json), and the table of files' stamps, blob ids and head ids (delta.bin). */
 interface DeltaRecord {
   header: DeltaHeader;
-  stamps: Float64Array;
-  blobs: Buffer;
-  heads: Buffer;
+  table: FileTable;
 }
-
-const ID_BYTES = 20;
 
 /** sha256 of text, hex. */
 const sha256 = (text: string | Uint8Array) => createHash("sha256").update(text).digest("hex");
@@ -97,28 +96,27 @@ export interface FullBuild {
  */
 export async function writeDeltaRecord(build: FullBuild): Promise<void> {
   const record = deltaRecordOf(build);
-  await (record ? saveDeltaRecord(build.root, record) : forgetDeltaRecord(build.root));
+  await (record ? writeWholeRecord(build.root, record) : forgetDeltaRecord(build.root));
 }
 
 /** Removes the record: the next build is not a delta of any earlier one. */
 export async function forgetDeltaRecord(root: string): Promise<void> {
   await rm(join(root, CACHE_DIR, DELTA_FILE), { force: true });
+  await rm(join(root, CACHE_DIR, TABLE_FILE), { force: true });
 }
 
 function deltaRecordOf(build: FullBuild): DeltaRecord | undefined {
   const { files, stamps, cache } = build;
   const count = files.length;
-  const numbers = new Float64Array(3 * count);
-  const blobs = Buffer.alloc(ID_BYTES * count);
-  const heads = Buffer.alloc(ID_BYTES * count);
+  const table = FileTable.empty(count);
   for (let i = 0; i < count; i++) {
     const stamp = stamps[i];
     const blob = cache.blobOf(files[i]!);
     const head = cache.headOf(files[i]!);
     if (!stamp || !blob || !head) return undefined;
-    numbers.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs], 3 * i);
-    blobs.write(blob, ID_BYTES * i, "hex");
-    heads.write(head, ID_BYTES * i, "hex");
+    table.setStamp(i, stamp);
+    table.setBlob(i, blob);
+    table.setHead(i, head);
   }
   const indexOf = new Map<string, number>();
   for (const feed of build.feeds) for (const item of feed.items) indexOf.set(item.relativePath, -1);
@@ -149,9 +147,9 @@ function deltaRecordOf(build: FullBuild): DeltaRecord | undefined {
     feeds,
     members,
     news: build.news,
-    checksum: "", // set when saved
+    checksums: [], // set when saved
   };
-  return { header, stamps: numbers, blobs, heads };
+  return { header, table };
 }
 
 /** A feed item's article without what rendering added (the keys an Article has, in its order). */
@@ -169,29 +167,41 @@ export async function restampDeltaRecord(root: string, moved: { key: string; fro
   if (!delta || delta.header.key !== moved.key || delta.header.inputs !== moved.from || delta.header.count !== moved.files.length || delta.header.names !== namesDigest(moved.files)) return;
   for (let i = 0; i < moved.files.length; i++) {
     const stamp = moved.stamps[i];
-    if (!stamp || stamp.size !== delta.stamps[3 * i]) return; // the contents matched, so the sizes must too
-    delta.stamps.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs], 3 * i);
+    if (!stamp || stamp.size !== delta.table.size(i)) return; // the contents matched, so the sizes must too
+    delta.table.setStamp(i, stamp);
   }
   delta.header.inputs = moved.to;
-  await saveDeltaRecord(root, delta);
+  await writeWholeRecord(root, delta);
 }
 
-async function saveDeltaRecord(root: string, delta: DeltaRecord): Promise<void> {
-  const payload = Buffer.concat([Buffer.from(delta.stamps.buffer, delta.stamps.byteOffset, delta.stamps.byteLength), delta.blobs, delta.heads]);
-  delta.header.checksum = createHash("sha1").update(payload).digest("hex");
-  await writeCacheFile(root, DELTA_FILE, Buffer.concat([Buffer.from(`${JSON.stringify(delta.header)}\n`), payload]));
+/** Writes the table whole, then the header with its checksums (a header is never newer than its table). */
+async function writeWholeRecord(root: string, delta: DeltaRecord): Promise<void> {
+  delta.header.checksums = delta.table.checksums();
+  await writeCacheFile(root, TABLE_FILE, delta.table.bytes);
+  await writeCacheFile(root, DELTA_FILE, JSON.stringify(delta.header));
+}
+
+/**
+ * Writes the rows changed since the record was read into the table in place, then the header with their blocks'
+ * new checksums: stopped between the two, the table no longer matches the header and the record is not used.
+ */
+async function writeChangedRows(root: string, delta: DeltaRecord): Promise<void> {
+  delta.header.checksums = delta.table.patchedChecksums(delta.header.checksums);
+  const handle = await open(join(root, CACHE_DIR, TABLE_FILE), "r+");
+  try {
+    for (const { position, bytes } of delta.table.changedRows()) await handle.write(bytes, 0, bytes.length, position);
+  } finally {
+    await handle.close();
+  }
+  await writeCacheFile(root, DELTA_FILE, JSON.stringify(delta.header));
 }
 
 async function readDeltaRecord(root: string): Promise<DeltaRecord | undefined> {
   try {
-    const bytes = await readFile(join(root, CACHE_DIR, DELTA_FILE));
-    const end = bytes.indexOf(10);
-    const header = JSON.parse(bytes.subarray(0, end).toString("utf8")) as DeltaHeader;
-    const payload = bytes.subarray(end + 1);
-    const count = header.count;
-    if (payload.length !== (24 + 2 * ID_BYTES) * count || createHash("sha1").update(payload).digest("hex") !== header.checksum) return undefined;
-    const stamps = new Float64Array(new Uint8Array(payload.subarray(0, 24 * count)).buffer); // copied: aligned
-    return { header, stamps, blobs: Buffer.from(payload.subarray(24 * count, (24 + ID_BYTES) * count)), heads: Buffer.from(payload.subarray((24 + ID_BYTES) * count)) };
+    const [text, bytes] = await Promise.all([readFile(join(root, CACHE_DIR, DELTA_FILE), "utf8"), readFile(join(root, CACHE_DIR, TABLE_FILE))]);
+    const header = JSON.parse(text) as DeltaHeader;
+    const table = Array.isArray(header.checksums) ? FileTable.verified(bytes, header.count, header.checksums) : undefined;
+    return table && { header, table };
   } catch {
     return undefined; // missing or damaged: no delta build
   }
@@ -230,10 +240,10 @@ export async function deltaBuild(input: DeltaInput): Promise<BuildReport | undef
   if (!stamped || stamped.length === 0) return undefined;
   // A fresh checkout of a commit with a few edits: every stamp is new, and git vouches for the files not edited.
   const vouched = stamped.length >= GIT_MIN_TOUCHED ? await input.gitIds() : undefined;
-  const blobs = vouched && delta.blobs.toString("hex"); // once: a string per file was 50 ms at 100,000
+  const recorded = vouched && delta.table.blobTest();
   const sameBytes = (i: number) => {
-    const id = blobs && stamps[i]!.size === delta.stamps[3 * i] ? vouched!.get(files[i]!) : undefined;
-    return id !== undefined && id.length === 2 * ID_BYTES && blobs!.startsWith(id, 2 * ID_BYTES * i);
+    const id = recorded && stamps[i]!.size === delta.table.size(i) ? vouched!.get(files[i]!) : undefined;
+    return id !== undefined && recorded!(i, id);
   };
   const touched = stamped.filter((i) => !sameBytes(i));
   if (touched.length === 0 || touched.length > DELTA_MAX_TOUCHED) return undefined; // none: the last build matches by contents
@@ -243,13 +253,13 @@ export async function deltaBuild(input: DeltaInput): Promise<BuildReport | undef
   const fresh = new Map<number, { sha1: string; head: string }>();
   for (const i of touched) {
     const outcome = normaliseFile(paths.articlesDir, files[i]!, config, now, "plain", true);
-    if (outcome.kind !== "valid" || !outcome.value || !outcome.sha1 || outcome.head !== idAt(delta.heads, i)) return undefined;
+    if (outcome.kind !== "valid" || !outcome.value || !outcome.sha1 || outcome.head !== delta.table.head(i)) return undefined;
     if (!sameResult(outcome.value, delta.header.members[i], recordedWarnings, join(paths.articlesDir, files[i]!))) return undefined;
     fresh.set(i, { sha1: outcome.sha1, head: outcome.head });
   }
   // A file touched but not changed (same blob id) changes no feed.
-  const edited = new Set(touched.filter((i) => idAt(delta.blobs, i) !== fresh.get(i)!.sha1));
-  for (const [i, { sha1 }] of fresh) delta.blobs.write(sha1, ID_BYTES * i, "hex");
+  const edited = new Set(touched.filter((i) => delta.table.blob(i) !== fresh.get(i)!.sha1));
+  for (const [i, { sha1 }] of fresh) delta.table.setBlob(i, sha1);
   const feeds = feedsOf(delta, files, paths.articlesDir, now);
   if (!feeds) return undefined;
   const changed = new Set(feeds.filter((feed) => feed.indices.some((i) => edited.has(i))));
@@ -259,8 +269,6 @@ export async function deltaBuild(input: DeltaInput): Promise<BuildReport | undef
   const published: PublishedState = { idHost: idHostOf(config), feeds: publishedOf(feeds, rendered, previous, edited), news: delta.header.news };
   return await publishDelta({ input, record, delta, feeds, rendered, bodies, previous, published, fresh, restamped: stamped });
 }
-
-const idAt = (ids: Buffer, i: number) => ids.toString("hex", ID_BYTES * i, ID_BYTES * (i + 1));
 
 /** The last build's record describes this build's inputs but the touched files, and its outputs are as written. */
 function lastBuildHolds(record: BuildRecord, delta: DeltaRecord, input: DeltaInput): boolean {
@@ -273,11 +281,10 @@ function lastBuildHolds(record: BuildRecord, delta: DeltaRecord, input: DeltaInp
 /** The files whose stamp differs from the recorded one; undefined when one has none. */
 function newStamps(delta: DeltaRecord, stamps: readonly (FileStamp | undefined)[]): number[] | undefined {
   const touched: number[] = [];
-  const s = delta.stamps;
   for (let i = 0; i < stamps.length; i++) {
     const stamp = stamps[i];
     if (!stamp) return undefined;
-    if (stamp.size !== s[3 * i] || stamp.mtimeMs !== s[3 * i + 1] || stamp.ctimeMs !== s[3 * i + 2]) touched.push(i);
+    if (!delta.table.sameStamp(i, stamp)) touched.push(i);
   }
   return touched;
 }
@@ -306,7 +313,7 @@ function feedsOf(delta: DeltaRecord, files: readonly string[], articlesDir: stri
     const known = articles.get(i);
     if (known) return known;
     const stored = delta.header.members[i];
-    const result = stored && restoreResult(stored, join(articlesDir, files[i]!), now, idAt(delta.blobs, i));
+    const result = stored && restoreResult(stored, join(articlesDir, files[i]!), now, delta.table.blob(i));
     if (!result || result.kind !== "article") return undefined;
     articles.set(i, result.article);
     return result.article;
@@ -432,7 +439,7 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
     if (next) await writeOutputsRecord(root, next);
   }
   await recordPublish(root, paths.outDir, p.published);
-  await p.bodies.save();
+  await p.bodies.save(DELTA_FEWEST_WORTH_SAVING);
   // The journal learns the touched files' new stamps; the ones git vouched for keep theirs there (as after a build
   // that matched by contents: the next full build asks git again).
   const journal = [...p.fresh].map(([i, { sha1, head }]): [string, Stamp] => {
@@ -441,15 +448,15 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
   });
   if (!(await BuildCache.appendStamps(root, key, journal))) return;
   const changedStamps = p.restamped.map((i) => [i, input.files[i]!, input.stamps[i]!] as [number, string, FileStamp]);
-  for (const [i, , s] of changedStamps) delta.stamps.set([s.size, s.mtimeMs, s.ctimeMs], 3 * i);
+  for (const [i, , s] of changedStamps) delta.table.setStamp(i, s);
   const outputs = statOutputs(paths.outDir, record.outputs.map((o) => o.name));
   if (!outputs) return;
-  const blobs = delta.blobs.toString("hex");
-  const contents = contentsFingerprint(input.files, input.files.map((_, i) => [delta.stamps[3 * i]!, blobs.slice(2 * ID_BYTES * i, 2 * ID_BYTES * (i + 1))]));
+  const contents = patchContents(record.contentsParts, input.files, (i) => [delta.table.size(i), delta.table.blob(i)], p.fresh.keys());
+  const { contents: _digest, contentsParts: _parts, ...kept } = record; // replaced, or dropped when unknown
   const next: BuildRecord = {
-    ...record,
+    ...kept,
     inputs: input.inputs,
-    ...(contents ? { contents } : {}),
+    ...(contents ? { contents: contents.digest, contentsParts: contents.parts } : {}),
     stampSet: record.stampSet ? patchStampSet(record.stampSet, changedStamps) : input.stampSet(),
     ...(input.folder ? { folder: input.folder } : {}),
     nowMs: input.now.getTime(),
@@ -460,5 +467,5 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
   await writeRecord(root, next);
   delta.header.inputs = input.inputs;
   delta.header.published = sha256(JSON.stringify(p.published));
-  await saveDeltaRecord(root, delta);
+  await writeChangedRows(root, delta);
 }

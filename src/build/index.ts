@@ -26,7 +26,7 @@ import { gitBlobIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
 import { readOutputsRecord, recordOf as outputsRecordOf, renderIncrementally, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
-import { contentsFingerprint, folderReplaced, folderStamp, inputsFingerprint, reuseLastBuild, stampSet, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { contentsFingerprint, folderReplaced, type Contents, folderStamp, inputsFingerprint, reuseLastBuild, stampSet, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
@@ -109,7 +109,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const stampsNow = () => (stamped ??= stampSet(scanned, stamps)); // only when the stamps changed, and for the record
   const contents = async () => {
     const ids = await gitIds();
-    return ids && contentsFingerprint(scanned, scanned.map((file, i) => (ids.has(file) && stamps[i] ? [stamps[i]!.size, ids.get(file)!] : undefined)));
+    return ids && contentsFingerprint(scanned, (i) => {
+      const id = ids.get(scanned[i]!);
+      return id !== undefined && stamps[i] ? [stamps[i]!.size, id] : undefined;
+    })?.digest;
   };
   // A preview page written once is kept fresh: a plain build after `preview` writes it again rather than removing it.
   const manifest = await readManifest(paths.outDir);
@@ -143,7 +146,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (options.cache && report.published) await recordPublish(root, paths.outDir, report.published).catch(() => undefined); // the output folder is asked instead
   if (recordOf && report.stableNow && outputs && !preview) {
     const summary = { files, articlesFound: report.articlesFound, diagnostics: report.diagnostics, skipped: report.skipped };
-    const record: BuildRecord = { ...recordOf, ...(contentsNow ? { contents: contentsNow } : {}), stampSet: stampsNow(), nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
+    const record: BuildRecord = { ...recordOf, ...(contentsNow ? { contents: contentsNow.digest, contentsParts: contentsNow.parts } : {}), stampSet: stampsNow(), nowMs: options.now.getTime(), ...report.stableNow, outputs, summary, reportDocument: withGeneration(document, written.generation) };
     const recorded = await writeRecord(root, record).then(() => true, () => false); // without it the next build is only slower
     if (recorded && cache && deltaMayFollow(report, config)) {
       const { site, published } = report;
@@ -180,10 +183,10 @@ async function collect(
   scan: Scan,
   saveCache: boolean,
   gitIds: () => Promise<Map<string, string> | undefined>,
-): Promise<BuildReport & { contents?: string | undefined; cache?: BuildCache<StoredResult> | undefined }> {
+): Promise<BuildReport & { contents?: Contents | undefined; cache?: BuildCache<StoredResult> | undefined }> {
   const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
   const { results, fromCache, threads } = await normaliseScan(paths.articlesDir, scan, config, options.now, cache, options.onProgress, gitIds);
-  const contents = cache && contentsFingerprint(scan.files, scan.files.map((file) => cache.contentOf(file)));
+  const contents = cache && contentsFingerprint(scan.files, (i) => cache.contentOf(scan.files[i]!));
   if (cache && saveCache) {
     cache.keepOnly(scan.files);
     await cache.save().catch(() => undefined); // a cache that cannot be written only costs speed next time
@@ -332,7 +335,7 @@ function emptyReport(status: BuildReport["status"], diagnostics: Diagnostic[], p
 }
 
 /** Bumped whenever what the cache stores changes shape. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 /** A cache is valid only for the same tool version, cache format, articles folder and config. */
 function cacheKey(config: SiteConfig, articlesDir: string): string {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -26,6 +27,8 @@ export interface BuildRecord {
   inputs: string;
   /** sha256 over every article file's path, size and blob id (`contentsFingerprint`), when all were known. */
   contents?: string;
+  /** The parts `contents` is the digest of, so that a delta build hashes again only the parts its edits are in. */
+  contentsParts?: string[];
   /** Each file's path and stamp as a 32-bit hash (`stampSet`): how many files changed is counted from it. */
   stampSet?: string;
   /** The articles folder's inode and change time: a hint only (a new one suggests a fresh clone), never trusted. */
@@ -99,18 +102,63 @@ export function touchedFiles(recorded: string, current: string): number {
 }
 
 /**
- * A fingerprint of the article files' contents: path, size and git blob id of each, in path order; undefined when
- * one is unknown. It matches after a fresh checkout, which changes every stamp and no byte.
+ * Files per part of the contents fingerprint: a delta build hashes again only the parts its edited files are in
+ * (hashing all 100,000 lines again was 45 ms of a 0.8 s edit).
  */
-export function contentsFingerprint(files: readonly string[], contents: readonly ([size: number, id: string] | undefined)[]): string | undefined {
+const CONTENTS_PART = 1024;
+
+/** A file's size and git blob id, by its index in the listing; undefined when unknown. */
+export type ContentOf = (i: number) => readonly [size: number, id: string] | undefined;
+
+/** The contents fingerprint (BuildRecord.contents) and the parts it is the digest of (BuildRecord.contentsParts). */
+export interface Contents {
+  digest: string;
+  parts: string[];
+}
+
+/**
+ * A fingerprint of the article files' contents: path, size and git blob id of each, in path order; undefined when
+ * one is unknown. It matches after a fresh checkout, which changes every stamp and no byte. A hash of hashes: each
+ * part's lines are hashed, then the parts' digests, so an edit changes one part (a Merkle tree of two levels, as
+ * collision-resistant as the hash).
+ */
+export function contentsFingerprint(files: readonly string[], contentOf: ContentOf): Contents | undefined {
+  const parts: string[] = [];
+  for (let start = 0; start < files.length; start += CONTENTS_PART) {
+    const part = contentsPart(files, contentOf, start);
+    if (part === undefined) return undefined;
+    parts.push(part);
+  }
+  return { digest: digestOfParts(parts), parts };
+}
+
+/**
+ * The fingerprint once the files at `changed` have new contents, from the last one's parts: what
+ * contentsFingerprint gives for these files, hashing only the parts they are in. The same listing is assumed (a
+ * delta build's, which requires the same names).
+ */
+export function patchContents(previous: readonly string[] | undefined, files: readonly string[], contentOf: ContentOf, changed: Iterable<number>): Contents | undefined {
+  if (!previous || previous.length !== Math.ceil(files.length / CONTENTS_PART)) return contentsFingerprint(files, contentOf);
+  const parts = [...previous];
+  for (const part of new Set([...changed].map((i) => Math.floor(i / CONTENTS_PART)))) {
+    const digest = contentsPart(files, contentOf, part * CONTENTS_PART);
+    if (digest === undefined) return undefined;
+    parts[part] = digest;
+  }
+  return { digest: digestOfParts(parts), parts };
+}
+
+function contentsPart(files: readonly string[], contentOf: ContentOf, start: number): string | undefined {
   const lines = hashedLines();
-  for (let i = 0; i < files.length; i++) {
-    const c = contents[i];
+  for (let i = start; i < Math.min(files.length, start + CONTENTS_PART); i++) {
+    const c = contentOf(i);
     if (!c) return undefined;
     lines.add(`${files[i]}\t${c[0]}\t${c[1]}\n`);
   }
   return lines.digest();
 }
+
+const digestOfParts = (parts: readonly string[]) => createHash("sha256").update(parts.join("\n")).digest("hex");
 
 /** Each output's size and modification time as it is now on disk; undefined when one is missing. */
 export function statOutputs(outDir: string, names: readonly string[]): BuildRecord["outputs"] | undefined {

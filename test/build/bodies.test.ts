@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { RenderedBodies } from "../../src/build/bodies.js";
+import { DELTA_FEWEST_WORTH_SAVING, RenderedBodies } from "../../src/build/bodies.js";
 import type { Article, BodySource } from "../../src/model.js";
 
 let root: string;
@@ -106,4 +106,22 @@ test("an unchanged set of bodies is not written again", async () => {
   await new Promise((resolve) => setTimeout(resolve, 20));
   await again.save();
   expect(statSync(STORE()).mtimeMs).toBe(before);
+});
+
+test("a delta build's few new bodies leave the store as it was: the next build renders them again, from their files", async () => {
+  await storeThree();
+  const stored = readFileSync(STORE());
+  const delta = await RenderedBodies.open(root, "key");
+  [0, 1].forEach((offset) => delta.render(article(source(offset)), unread));
+  const edited = article({ path: "/nowhere/a.md", offset: 2, blob: "51".repeat(20) });
+  expect(delta.render(edited, () => "সংশোধিত\n").html).toBe("<p>সংশোধিত</p>\n");
+  await delta.save(DELTA_FEWEST_WORTH_SAVING);
+  expect(readFileSync(STORE())).toEqual(stored);
+  // The store lacks the edited body, so it is rendered again (read, not answered wrongly); enough of them are saved.
+  const next = await RenderedBodies.open(root, "key");
+  expect(next.render(edited, () => "সংশোধিত\n").html).toBe("<p>সংশোধিত</p>\n");
+  for (let n = 0; n < DELTA_FEWEST_WORTH_SAVING; n++) next.render(article({ path: "/nowhere/b.md", offset: n, blob: BLOB }), () => `লেখা ${n}\n`);
+  await next.save(DELTA_FEWEST_WORTH_SAVING);
+  expect(readFileSync(STORE())).not.toEqual(stored);
+  expect((await RenderedBodies.open(root, "key")).render(edited, unread).html).toBe("<p>সংশোধিত</p>\n");
 });

@@ -67,7 +67,7 @@ test("a body edit renders only the feeds the story is in, byte for byte what a f
 
   // The same inputs built in full, from the records the delta build left, without the delta record.
   const deltaOutput = outputs();
-  rmSync(join(root, ".patrika-cache", "delta.bin"));
+  rmSync(join(root, ".patrika-cache", "delta.json"));
   // The delta build's records say what it wrote: nothing changed since, so the next build is up to date.
   expect((await build({ ...options, now: later })).upToDate).toBe(true);
   rmSync(join(root, "out"), { recursive: true });
@@ -155,4 +155,31 @@ test("a touched file whose bytes did not change rewrites no feed; an edit with a
   expect((await build(options)).delta?.edited).toBe(1);
   appendFileSync(join(articles, "s6.md"), "আরও লাইন।\n");
   expect((await build({ ...options, now: new Date(NOW.getTime() + 60_000) })).delta).toBeUndefined();
+});
+
+test("a delta build writes back only the rows it changed; a table that does not match its header is not used", async () => {
+  await build(options);
+  const cacheFile = (name: string) => join(root, ".patrika-cache", name);
+  const table = readFileSync(cacheFile("delta.bin"));
+  const bodies = readFileSync(cacheFile("bodies.bin"));
+  appendFileSync(join(articles, "s1.md"), "নতুন অনুচ্ছেদ।\n");
+  expect((await build(options)).delta?.edited).toBe(1);
+  // One 64-byte row changed in place (s1's stamp and blob id); the body store keeps its one new body for later.
+  const after = readFileSync(cacheFile("delta.bin"));
+  const rows = Array.from({ length: table.length / 64 }, (_, i) => i).filter((i) => !table.subarray(64 * i, 64 * i + 64).equals(after.subarray(64 * i, 64 * i + 64)));
+  expect(rows).toHaveLength(1);
+  expect(readFileSync(cacheFile("bodies.bin"))).toEqual(bodies);
+
+  // One bit of another file's row damaged: the record is refused, and the full build writes what it always writes.
+  after[64 * ((rows[0]! + 1) % (after.length / 64)) + 30]! ^= 1;
+  writeFileSync(cacheFile("delta.bin"), after);
+  appendFileSync(join(articles, "s1.md"), "আরও একটি অনুচ্ছেদ।\n");
+  const refused = await build(options);
+  expect(refused.status).toBe("ok");
+  expect(refused.delta).toBeUndefined();
+  expect(outputs()).toEqual(await fullBuildAt(options.now));
+  // That full build wrote the record afresh: the next edit is a delta again.
+  appendFileSync(join(articles, "s2.md"), "শেষ লাইন।\n");
+  expect((await build(options)).delta?.edited).toBe(1);
+  expect(outputs()).toEqual(await fullBuildAt(options.now));
 });

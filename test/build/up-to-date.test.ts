@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../../src/build/index.js";
+import { contentsFingerprint, patchContents } from "../../src/build/up-to-date.js";
 import { FIXTURE_NOW, readOutputs } from "../support/fixtures.js";
 
 let root: string;
@@ -84,4 +85,21 @@ test("a preview build or another output folder is never skipped", async () => {
   expect((await build(options(FIXTURE_NOW, "output", { preview: true }))).upToDate).toBeUndefined();
   await build(options(FIXTURE_NOW));
   expect((await build(options(FIXTURE_NOW, "elsewhere"))).upToDate).toBeUndefined();
+});
+
+test("the contents fingerprint patched for a few changed files is the one computed afresh", () => {
+  const files = Array.from({ length: 3000 }, (_, i) => `${String(i).padStart(4, "0")}-খবর.md`);
+  const ids = files.map((_, i) => (i * 7919).toString(16).padStart(40, "0"));
+  const contentOf = (i: number) => [1000 + i, ids[i]!] as const;
+  const before = contentsFingerprint(files, contentOf)!;
+  expect(before.parts).toHaveLength(3);
+  for (const i of [5, 1500, 2999]) ids[i] = "ab".repeat(20);
+  const patched = patchContents(before.parts, files, contentOf, [5, 1500, 2999]);
+  expect(patched).toEqual(contentsFingerprint(files, contentOf));
+  expect(patched!.digest).not.toBe(before.digest);
+  // Told of only some of the changed files, it differs: nothing else is hashed again.
+  expect(patchContents(before.parts, files, contentOf, [5])!.digest).not.toBe(patched!.digest);
+  // Parts from another listing's length are not patched but replaced.
+  expect(patchContents(before.parts.slice(1), files, contentOf, [5])).toEqual(patched);
+  expect(contentsFingerprint(files, (i) => (i === 10 ? undefined : contentOf(i)))).toBeUndefined();
 });
