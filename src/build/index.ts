@@ -21,7 +21,7 @@ import { readManifest } from "../write/manifest.js";
 import { normaliseScan, scanArticles, type Scan } from "./articles.js";
 import { RenderedBodies } from "./bodies.js";
 import { BuildCache } from "./cache.js";
-import { deltaBuild, forgetDeltaRecord, restampDeltaRecord, writeDeltaRecord } from "./delta.js";
+import { deltaBuild, forgetDeltaRecord, restampDeltaRecord, writeDeltaRecord, type DeltaRecord } from "./delta.js";
 import { gitBlobIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
@@ -119,16 +119,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const preview = options.preview === true || manifest.files.includes(config.previewFile);
   if (recordOf && !preview) {
     // After a fresh checkout the delta record moves to the new stamps with the last build's, so an edit then is a delta.
-    const onContentsMatch = (recorded: string) => restampDeltaRecord(root, { key: recordOf.key, from: recorded, to: recordOf.inputs, files: scanned, stamps });
-    const reuse = (byContents: boolean) =>
-      reuseLastBuild({ now: options.now, config, paths, expected: { ...recordOf, ...(byContents ? { contents } : {}), stampSet: stampsNow }, root, onContentsMatch, ...(options.io ? { io: options.io } : {}) });
+    const reuse = (byContents: boolean, known?: DeltaRecord) =>
+      reuseLastBuild({
+        now: options.now,
+        config,
+        paths,
+        expected: { ...recordOf, ...(byContents ? { contents } : {}), ...(known ? { contentsMatch: true } : {}), stampSet: stampsNow },
+        root,
+        onContentsMatch: (recorded) => restampDeltaRecord(root, { key: recordOf.key, from: recorded, to: recordOf.inputs, files: scanned, stamps }, known),
+        ...(options.io ? { io: options.io } : {}),
+      });
     // Edits that kept every touched file's head: only the feeds those files are in are rendered (build/delta.ts).
     const listing = listed.scan.warnings ?? [];
     const delta = () =>
       deltaBuild({ now: options.now, config, paths, root, key: recordOf.key, files: scanned, stamps, listing, skipInvalid: recordOf.skipInvalid, inputs: recordOf.inputs, folder: recordOf.folder, stampSet: stampsNow, gitIds, ...(options.io ? { io: options.io } : {}) });
-    // Unchanged by stamps; else a few bodies edited; else unchanged by contents (a fresh checkout git vouches for).
-    const reused = (await reuse(false)) ?? (await delta()) ?? (await reuse(true));
-    if (reused) return reused;
+    // Unchanged by stamps; else a few bodies edited; else unchanged by contents (a fresh checkout git vouches for,
+    // which the delta build may already have found).
+    const unchanged = await reuse(false);
+    if (unchanged) return unchanged;
+    const edited = await delta();
+    if (edited?.kind === "built") return edited.report;
+    const byContents = await reuse(true, edited?.record);
+    if (byContents) return byContents;
   }
   const { contents: contentsNow, cache, ...report } = await collect(options, config, paths, listed.scan, true, gitIds);
   if (report.status !== "ok" || !report.site) return report;

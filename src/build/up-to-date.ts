@@ -206,6 +206,11 @@ export interface Expected {
   inputs: string;
   folder?: [number, number] | undefined;
   contents?: () => Promise<string | undefined>;
+  /**
+   * The caller found every file's size and git blob id to be the ones the record was made from (a delta build's
+   * check after a fresh checkout): the record holds by contents without asking git again.
+   */
+  contentsMatch?: boolean;
   /** This build's stampSet, made when asked. */
   stampSet?: () => string;
 }
@@ -229,6 +234,7 @@ export function recordStands(record: BuildRecord, expected: { key: string; outDi
 async function recordHolds(record: BuildRecord, expected: Expected & { outDir: string; now: Date }): Promise<"stamps" | "contents" | undefined> {
   if (!recordStands(record, expected)) return undefined;
   if (record.inputs === expected.inputs) return "stamps";
+  if (expected.contentsMatch) return "contents";
   if (record.contents === undefined || !expected.contents) return undefined;
   // Matching by contents needs git; after an edit of a few files, not a checkout, it cannot vouch for them anyway.
   if (record.stampSet && expected.stampSet && touchedFiles(record.stampSet, expected.stampSet()) < GIT_MIN_TOUCHED) return undefined;
