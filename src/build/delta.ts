@@ -15,7 +15,7 @@ import { BuildCache, CACHE_DIR, writeCacheFile, type FileStamp, type Stamp } fro
 import { feedGroup, readOutputsRecord, recordOf as outputsRecordOf, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
 import { publishedRecordText, recordPublish } from "./previous.js";
 import { restoreDate, restoreResult, storeDate, storeResult, storedWarnings, withStoredWarnings, type StoredDate, type StoredResult } from "./stored.js";
-import { patchContents, patchStampSet, readRecord, recordStands, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { namesDigest, patchContents, patchStampSet, recordStands, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 import { FileTable } from "./delta-table.js";
 import { GIT_MIN_TOUCHED } from "./git.js";
 import { normaliseFile } from "./workers.js";
@@ -30,6 +30,11 @@ import { normaliseFile } from "./workers.js";
 const DELTA_FILE = "delta.json";
 /** Its table of files (build/delta-table.ts), beside it. */
 const TABLE_FILE = "delta.bin";
+/**
+ * The feed items' stored articles and the news sitemap's stories (0.5 MB at 100,000 articles), apart from the
+ * header: a delta that renders no feed and touched no feed item never reads them. No delta changes them.
+ */
+const STORIES_FILE = "delta-stories.json";
 
 /**
  * A delta reads its touched files one after another on this thread; past this many (a pull of a day's edits) the
@@ -53,30 +58,32 @@ interface DeltaHeader {
   published: string;
   /** Each feed: its fields but the items, and its items as indices of files. */
   feeds: { meta: Omit<Feed<Article>, "items" | "updated">; updated: StoredDate; items: number[] }[];
+  /** The sha1 of each block of the table, as written with this header. */
+  checksums: string[];
+  /** sha256 of the stories file's text as written with this header. */
+  stories: string;
+}
+
+/** What the feeds and the news sitemap hold (delta-stories.json). */
+interface DeltaStories {
   /** The stored article of each feed item, by file index, with the ids it was published under. */
   members: Record<number, StoredResult>;
   /** The news sitemap's stories, as the published state names them. */
   news: PublishedState["news"];
-  /** The sha1 of each block of the table, as written with this header. */
-  checksums: string[];
 }
 
-/** The record: the header (delta.json), and the table of files' stamps, blob ids and head ids (delta.bin). */
+/**
+ * The record: the header (delta.json), the table of files' stamps, blob ids and head ids (delta.bin), and the
+ * stories, read when first asked for (undefined when missing or not the header's).
+ */
 export interface DeltaRecord {
   header: DeltaHeader;
   table: FileTable;
+  stories: () => Promise<DeltaStories | undefined>;
 }
 
 /** sha256 of text, hex. */
 const sha256 = (text: string | Uint8Array) => createHash("sha256").update(text).digest("hex");
-const digests = new WeakMap<readonly string[], string>();
-/** sha256 of the listed names, once per listing (a build asks twice after a fresh clone: 10-40 ms each at 100,000). */
-export function namesDigest(files: readonly string[]): string {
-  let digest = digests.get(files);
-  if (digest === undefined) digests.set(files, (digest = sha256(files.join("\n"))));
-  return digest;
-}
-
 /** What a full build hands over for the record. */
 export interface FullBuild {
   root: string;
@@ -102,13 +109,14 @@ export interface FullBuild {
  */
 export async function writeDeltaRecord(build: FullBuild): Promise<void> {
   const record = deltaRecordOf(build);
-  await (record ? writeWholeRecord(build.root, record) : forgetDeltaRecord(build.root));
+  await (record ? writeWholeRecord(build.root, record, true) : forgetDeltaRecord(build.root));
 }
 
 /** Removes the record: the next build is not a delta of any earlier one. */
 export async function forgetDeltaRecord(root: string): Promise<void> {
   await rm(join(root, CACHE_DIR, DELTA_FILE), { force: true });
   await rm(join(root, CACHE_DIR, TABLE_FILE), { force: true });
+  await rm(join(root, CACHE_DIR, STORIES_FILE), { force: true });
 }
 
 function deltaRecordOf(build: FullBuild): DeltaRecord | undefined {
@@ -151,11 +159,11 @@ function deltaRecordOf(build: FullBuild): DeltaRecord | undefined {
     listing: JSON.stringify(build.listing),
     published: sha256(JSON.stringify(build.published)),
     feeds,
-    members,
-    news: build.news,
     checksums: [], // set when saved
+    stories: "", // set when saved
   };
-  return { header, table };
+  const stories: DeltaStories = { members, news: build.news };
+  return { header, table, stories: async () => stories };
 }
 
 /** A feed item's article without what rendering added (the keys an Article has, in its order). */
@@ -182,13 +190,23 @@ export async function restampDeltaRecord(
     delta.table.setStamp(i, stamp);
   }
   delta.header.inputs = moved.to;
-  await writeWholeRecord(root, delta);
+  await writeWholeRecord(root, delta, false);
 }
 
-/** Writes the table whole, then the header with its checksums (a header is never newer than its table). */
-async function writeWholeRecord(root: string, delta: DeltaRecord): Promise<void> {
+/**
+ * Writes the table whole and the stories, then the header with their checksums (a header is never newer than what
+ * it describes). The stories are written only when new (a full build's), not when the record moves to new stamps.
+ */
+async function writeWholeRecord(root: string, delta: DeltaRecord, withStories: boolean): Promise<void> {
   delta.header.checksums = delta.table.checksums();
   await writeCacheFile(root, TABLE_FILE, delta.table.bytes);
+  if (withStories) {
+    const stories = await delta.stories();
+    if (!stories) return forgetDeltaRecord(root);
+    const text = JSON.stringify(stories);
+    delta.header.stories = sha256(text);
+    await writeCacheFile(root, STORIES_FILE, text);
+  }
   await writeCacheFile(root, DELTA_FILE, JSON.stringify(delta.header));
 }
 
@@ -211,11 +229,26 @@ async function readDeltaRecord(root: string): Promise<DeltaRecord | undefined> {
   try {
     const [text, bytes] = await Promise.all([readFile(join(root, CACHE_DIR, DELTA_FILE), "utf8"), readFile(join(root, CACHE_DIR, TABLE_FILE))]);
     const header = JSON.parse(text) as DeltaHeader;
-    const table = Array.isArray(header.checksums) ? FileTable.verified(bytes, header.count, header.checksums) : undefined;
-    return table && { header, table };
+    // A header of cache format 8 held the stories itself, and has no digest of them: not read.
+    const table = Array.isArray(header.checksums) && typeof header.stories === "string" ? FileTable.verified(bytes, header.count, header.checksums) : undefined;
+    return table && { header, table, stories: once(() => readStories(root, header.stories)) };
   } catch {
     return undefined; // missing or damaged: no delta build
   }
+}
+
+async function readStories(root: string, digest: string): Promise<DeltaStories | undefined> {
+  try {
+    const text = await readFile(join(root, CACHE_DIR, STORIES_FILE), "utf8");
+    return sha256(text) === digest ? (JSON.parse(text) as DeltaStories) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /** What a build knows when it asks for a delta build: the last build's record did not hold. */
@@ -224,6 +257,8 @@ export interface DeltaInput {
   config: SiteConfig;
   paths: BuildReport["paths"];
   root: string;
+  /** The last build's record, as the build read it. */
+  record: BuildRecord | undefined;
   key: string;
   files: readonly string[];
   stamps: readonly (FileStamp | undefined)[];
@@ -251,8 +286,8 @@ export type DeltaOutcome = { kind: "built"; report: BuildReport } | { kind: "sam
  * whenever anything else may have changed: the full build then decides.
  */
 export async function deltaBuild(input: DeltaInput): Promise<DeltaOutcome | undefined> {
-  const { now, config, paths, root, files, stamps } = input;
-  const [record, delta] = await Promise.all([readRecord(root), readDeltaRecord(root)]);
+  const { now, config, paths, root, files, stamps, record } = input;
+  const delta = record && (await readDeltaRecord(root));
   if (!record || !delta || !lastBuildHolds(record, delta, input)) return undefined;
   const stamped = newStamps(delta, stamps);
   if (!stamped || stamped.length === 0) return undefined;
@@ -269,25 +304,45 @@ export async function deltaBuild(input: DeltaInput): Promise<DeltaOutcome | unde
   const previousText = await publishedRecordText(root, paths.outDir);
   if (previousText === undefined || sha256(previousText) !== delta.header.published) return undefined;
   const recordedWarnings = (record.reportDocument.warnings ?? []) as Diagnostic[];
+  // A touched feed item is compared with its stored article, so only then are the stories read before rendering.
+  const inFeeds = new Set(delta.header.feeds.flatMap((feed) => feed.items));
+  const stories = touched.some((i) => inFeeds.has(i)) ? await delta.stories() : undefined;
   const fresh = new Map<number, { sha1: string; head: string }>();
   for (const i of touched) {
     const outcome = normaliseFile(paths.articlesDir, files[i]!, config, now, "plain", true);
     if (outcome.kind !== "valid" || !outcome.value || !outcome.sha1 || outcome.head !== delta.table.head(i)) return undefined;
-    if (!sameResult(outcome.value, delta.header.members[i], recordedWarnings, join(paths.articlesDir, files[i]!))) return undefined;
+    if (inFeeds.has(i) && !stories) return undefined;
+    if (!sameResult(outcome.value, stories?.members[i], recordedWarnings, join(paths.articlesDir, files[i]!))) return undefined;
     fresh.set(i, { sha1: outcome.sha1, head: outcome.head });
   }
   // A file touched but not changed (same blob id) changes no feed.
   const edited = new Set(touched.filter((i) => delta.table.blob(i) !== fresh.get(i)!.sha1));
   for (const [i, { sha1 }] of fresh) delta.table.setBlob(i, sha1);
-  const feeds = feedsOf(delta, files, paths.articlesDir, now);
-  if (!feeds) return undefined;
-  const changed = new Set(feeds.filter((feed) => feed.indices.some((i) => edited.has(i))));
-  const bodies = await RenderedBodies.open(root, `${input.key} bodies`);
-  const rendered = renderChanged(feeds, changed, bodies);
   const previous = JSON.parse(previousText) as PublishedState;
-  const published: PublishedState = { idHost: idHostOf(config), feeds: publishedOf(feeds, rendered, previous, edited), news: delta.header.news };
-  const report = await publishDelta({ input, record, delta, feeds, rendered, bodies, previous, published, fresh, restamped: stamped });
+  // No feed holds an edited file (an older story's text): nothing is rendered, and readers are published what they were.
+  const feedsChanged = delta.header.feeds.some((feed) => feed.items.some((i) => edited.has(i)));
+  const changes = feedsChanged ? await renderEdited(input, delta, edited, previous) : { rendered: undefined, bodies: undefined, published: previous };
+  if (!changes) return undefined;
+  const folders = delta.header.feeds.map((feed) => feed.meta.urlFolder);
+  const report = await publishDelta({ input, record, delta, folders, ...changes, previous, fresh, restamped: stamped });
   return report && { kind: "built", report };
+}
+
+/** The feeds that hold an edited file, rendered with their bodies, and what readers are then published. */
+async function renderEdited(
+  input: DeltaInput,
+  delta: DeltaRecord,
+  edited: ReadonlySet<number>,
+  previous: PublishedState,
+): Promise<{ rendered: ChangedFeeds; bodies: RenderedBodies; published: PublishedState } | undefined> {
+  const stories = await delta.stories();
+  const feeds = stories && feedsOf(delta, stories, input.files, input.paths.articlesDir, input.now);
+  if (!stories || !feeds) return undefined;
+  const changed = new Set(feeds.filter((feed) => feed.indices.some((i) => edited.has(i))));
+  const bodies = await RenderedBodies.open(input.root, `${input.key} bodies`);
+  const rendered = renderChanged(feeds, changed, bodies);
+  const published: PublishedState = { idHost: idHostOf(input.config), feeds: publishedOf(feeds, rendered, previous, edited), news: stories.news };
+  return { rendered, bodies, published };
 }
 
 /** The last build's record describes this build's inputs but the touched files, and its outputs are as written. */
@@ -327,12 +382,12 @@ function sameResult(value: StoredResult, member: StoredResult | undefined, recor
 type RecordedFeed = Feed<Article> & { indices: number[] };
 
 /** Every feed again from the record; undefined when a stored article does not hold at this now. */
-function feedsOf(delta: DeltaRecord, files: readonly string[], articlesDir: string, now: Date): RecordedFeed[] | undefined {
+function feedsOf(delta: DeltaRecord, stories: DeltaStories, files: readonly string[], articlesDir: string, now: Date): RecordedFeed[] | undefined {
   const articles = new Map<number, Article>();
   const articleAt = (i: number): Article | undefined => {
     const known = articles.get(i);
     if (known) return known;
-    const stored = delta.header.members[i];
+    const stored = stories.members[i];
     const result = stored && restoreResult(stored, join(articlesDir, files[i]!), now, delta.table.blob(i));
     if (!result || result.kind !== "article") return undefined;
     articles.set(i, result.article);
@@ -400,9 +455,11 @@ interface Publish {
   input: DeltaInput;
   record: BuildRecord;
   delta: DeltaRecord;
-  feeds: RecordedFeed[];
-  rendered: ChangedFeeds;
-  bodies: RenderedBodies;
+  /** Every feed's URL folder, for the summary. */
+  folders: string[];
+  /** The changed feeds with their bodies; none when no feed changed. */
+  rendered: ChangedFeeds | undefined;
+  bodies: RenderedBodies | undefined;
   previous: PublishedState;
   published: PublishedState;
   fresh: Map<number, { sha1: string; head: string }>;
@@ -412,10 +469,10 @@ interface Publish {
 
 /** Renders the changed feeds and the report, writes them with every other output kept, then the records. */
 async function publishDelta(p: Publish): Promise<BuildReport | undefined> {
-  const { input, record, feeds, published } = p;
+  const { input, record, published } = p;
   const { config, paths, now } = input;
-  const site: FeedSite = { config, feed: p.rendered.main, archive: [] };
-  const rendered = [...p.rendered.changed.values()].map((feed) => feedGroup(site, feed)).map((group) => ({ group, files: group.render() }));
+  const site: FeedSite | undefined = p.rendered && { config, feed: p.rendered.main, archive: [] };
+  const rendered = site ? [...p.rendered!.changed.values()].map((feed) => feedGroup(site, feed)).map((group) => ({ group, files: group.render() })) : [];
   const publish = diffPublished(p.previous, published, LAST_BUILD, []);
   const restamped = { ...restampReport(record.reportDocument, now, config.timeZone), publish: publishSection(publish) };
   const reportName = OUTPUTS.report.name;
@@ -424,10 +481,16 @@ async function publishDelta(p: Publish): Promise<BuildReport | undefined> {
   let document: Record<string, unknown> = restamped;
   const report = { name: reportName, content: (generation: number) => renderReportDocument((document = withGeneration(restamped, generation))) };
   const keep = record.outputs.map((o) => o.name).filter((name) => !written.has(name) && name !== reportName);
-  try {
-    await writeAtomically(paths.outDir, [...[...written].map(([name, content]) => ({ name, content })), report], { ...(input.io ? { io: input.io } : {}), keep });
-  } catch {
-    return undefined; // the full build tries again and reports what went wrong
+  // Nothing rendered and the report as it stands (same now, nothing published anew): no output is written, as in a
+  // build that changed nothing (build/up-to-date.ts); the generation stays the last build's.
+  const sameReport = written.size === 0 && renderReportDocument(withGeneration(restamped, Number(record.reportDocument.generation))) === renderReportDocument(record.reportDocument);
+  if (sameReport) document = record.reportDocument;
+  else {
+    try {
+      await writeAtomically(paths.outDir, [...[...written].map(([name, content]) => ({ name, content })), report], { ...(input.io ? { io: input.io } : {}), keep });
+    } catch {
+      return undefined; // the full build tries again and reports what went wrong
+    }
   }
   const reportText = renderReportDocument(document);
   const files: OutputFile[] = record.summary.files.map((f) => {
@@ -437,7 +500,7 @@ async function publishDelta(p: Publish): Promise<BuildReport | undefined> {
   });
   await saveRecords(p, rendered, files, document).catch(() => undefined); // without them the next build is a full one
   const { articlesFound, diagnostics } = record.summary;
-  const summary = { edited: p.fresh.size, now: formatIsoInZone(now, config.timeZone), config, feeds: feeds.map((f) => ({ urlFolder: f.urlFolder })) };
+  const summary = { edited: p.fresh.size, now: formatIsoInZone(now, config.timeZone), config, feeds: p.folders.map((urlFolder) => ({ urlFolder })) };
   return { status: "ok", diagnostics, files, articlesFound, articlesFromCache: articlesFound - p.fresh.size, threads: 0, skipped: [], paths, stableNow: { from: record.from, until: record.until }, published, publish, delta: summary };
 }
 
@@ -446,7 +509,7 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
   const { input, record, delta } = p;
   const { root, paths, key } = input;
   // The last build's record is stale from the write on (its outputs changed on disk): nothing is trusted until it is rewritten, last but one.
-  const outputsRecord = await readOutputsRecord(root, key, paths.outDir);
+  const outputsRecord = rendered.length > 0 ? await readOutputsRecord(root, key, paths.outDir) : undefined;
   if (outputsRecord) {
     const changedKeys = new Set(rendered.map((r) => r.group.key));
     const render: IncrementalRender = {
@@ -458,8 +521,8 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
     const next = outputsRecordOf(key, paths.outDir, render);
     if (next) await writeOutputsRecord(root, next);
   }
-  await recordPublish(root, paths.outDir, p.published);
-  await p.bodies.save(DELTA_FEWEST_WORTH_SAVING);
+  if (p.published !== p.previous) await recordPublish(root, paths.outDir, p.published);
+  await p.bodies?.save(DELTA_FEWEST_WORTH_SAVING);
   // The journal learns the touched files' new stamps; the ones git vouched for keep theirs there (as after a build
   // that matched by contents: the next full build asks git again).
   const journal = [...p.fresh].map(([i, { sha1, head }]): [string, Stamp] => {
@@ -486,6 +549,6 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
   };
   await writeRecord(root, next);
   delta.header.inputs = input.inputs;
-  delta.header.published = sha256(JSON.stringify(p.published));
+  if (p.published !== p.previous) delta.header.published = sha256(JSON.stringify(p.published));
   await writeChangedRows(root, delta);
 }

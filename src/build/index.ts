@@ -26,7 +26,7 @@ import { gitBlobIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
 import { readOutputsRecord, recordOf as outputsRecordOf, renderIncrementally, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
-import { contentsFingerprint, folderReplaced, type Contents, folderStamp, inputsFingerprint, reuseLastBuild, stampSet, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
+import { contentsFingerprint, folderReplaced, type Contents, folderStamp, inputsFingerprint, readRecord, reuseLastBuild, stampSet, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 
 export interface BuildOptions {
   /** The build's notion of now (required: the library never reads the clock). */
@@ -90,7 +90,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Asked at most once, and only when stamps changed: after a fresh checkout git's index names every file's content.
   // A new articles folder suggests one, so git then starts at once and runs while this thread stats the files.
   const gitIds = onceGitIds(paths.articlesDir);
-  if (options.cache && (await folderReplaced(root, paths.articlesDir))) void gitIds();
+  // The last build's record, read once here for all who ask (the folder hint, the up-to-date and delta builds).
+  const lastRecord = options.cache ? await readRecord(root) : undefined;
+  if (folderReplaced(lastRecord, paths.articlesDir)) void gitIds();
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
   // With the cache, if nothing changed since the last build (same stamps, config and tool, a now that moves nothing
@@ -126,13 +128,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         paths,
         expected: { ...recordOf, ...(byContents ? { contents } : {}), ...(known ? { contentsMatch: true } : {}), stampSet: stampsNow },
         root,
+        record: lastRecord,
         onContentsMatch: (recorded) => restampDeltaRecord(root, { key: recordOf.key, from: recorded, to: recordOf.inputs, files: scanned, stamps }, known),
         ...(options.io ? { io: options.io } : {}),
       });
     // Edits that kept every touched file's head: only the feeds those files are in are rendered (build/delta.ts).
     const listing = listed.scan.warnings ?? [];
     const delta = () =>
-      deltaBuild({ now: options.now, config, paths, root, key: recordOf.key, files: scanned, stamps, listing, skipInvalid: recordOf.skipInvalid, inputs: recordOf.inputs, folder: recordOf.folder, stampSet: stampsNow, gitIds, ...(options.io ? { io: options.io } : {}) });
+      deltaBuild({ now: options.now, config, paths, root, record: lastRecord, key: recordOf.key, files: scanned, stamps, listing, skipInvalid: recordOf.skipInvalid, inputs: recordOf.inputs, folder: recordOf.folder, stampSet: stampsNow, gitIds, ...(options.io ? { io: options.io } : {}) });
     // Unchanged by stamps; else a few bodies edited; else unchanged by contents (a fresh checkout git vouches for,
     // which the delta build may already have found).
     const unchanged = await reuse(false);

@@ -95,6 +95,34 @@ test("a delta build after a delta build, and one of a story in no feed, still ma
   }
 });
 
+test("an edit of a story in no feed writes no output once the report says so, and needs neither the stories nor the bodies", async () => {
+  await build(options);
+  // s11 and s12 are in no feed (each holds five). The first such edit rewrites only the report (nothing published anew).
+  appendFileSync(join(articles, "s11.md"), "পুরনো খবরে নতুন লাইন।\n");
+  const first = await build(options);
+  expect(first.delta?.edited).toBe(1);
+  expect(first.files.filter((f) => !f.kept).map((f) => f.name)).toEqual(["patrika-report.json"]);
+  const times = () => Object.fromEntries(Object.keys(outputs()).map((name) => [name, statSync(join(root, "out", name)).mtimeMs]));
+  const before = times();
+  // The next one would write the same report: nothing is written. Without the stories record, it is still a delta:
+  // it never reads it.
+  rmSync(join(root, ".patrika-cache", "delta-stories.json"));
+  appendFileSync(join(articles, "s12.md"), "আরও একটি লাইন।\n");
+  const second = await build(options);
+  expect(second.delta?.edited).toBe(1);
+  expect(times()).toEqual(before);
+  expect(outputs()).toEqual(await fullBuildAt(options.now));
+  // The edit of a feed item needs the stories: without them, a full build, which writes the records again.
+  appendFileSync(join(articles, "s1.md"), "নতুন অনুচ্ছেদ।\n");
+  const full = await build(options);
+  expect(full.delta).toBeUndefined();
+  expect(outputs()["rss.xml"]).toContain("নতুন অনুচ্ছেদ।");
+  expect(outputs()).toEqual(await fullBuildAt(options.now));
+  appendFileSync(join(articles, "s1.md"), "আরও একটি অনুচ্ছেদ।\n");
+  expect((await build(options)).delta?.edited).toBe(1);
+  expect(outputs()).toEqual(await fullBuildAt(options.now));
+});
+
 /** What a full build of the same files writes, but the report, whose publish section differs (it knows no last build). */
 async function fullBuildAt(now: Date): Promise<Record<string, string>> {
   const copy = join(root, "replay");
