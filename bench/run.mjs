@@ -3,7 +3,7 @@
 // where installed, Hugo, on generated Bengali corpora; plus date strings read per second. Writes bench/results.md.
 // (e) edits one article's text before each run; (h) replaces the articles with a fresh git clone's checkout, as CI
 // does; (j) edits one article in that clone; (k) clones afresh a commit that edits one article (a CI run after a
-// push); (i) touches every file without changing it, outside git.
+// push); (i) touches every file without changing it, outside git; (l) edits a story no output carries.
 // Usage: node bench/run.mjs [--sizes 1000,10000,100000] [--runs 3] [--runs-large 1]; also the start-up of --version and date.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
@@ -109,6 +109,27 @@ function freshClone(dir, origin) {
 }
 
 const patrika = join(root, "dist", "bin", "patrika.js");
+
+/** The first article (by name) whose slug no feed item's URL and no news sitemap entry ends with, after a build. */
+function storyInNoOutput(dir) {
+  const out = join(dir, "output");
+  const urls = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name));
+      else if (entry.name === "feed.json") urls.push(...JSON.parse(readFileSync(join(folder, entry.name), "utf8")).items.map((item) => item.url));
+    }
+  };
+  walk(out);
+  const news = readFileSync(join(out, "news-sitemap.xml"), "utf8");
+  const carried = (slug) => urls.some((url) => url.endsWith(`/${slug}`)) || news.includes(`/${slug}</loc>`);
+  for (const name of readdirSync(join(dir, "articles")).sort()) {
+    const path = join(dir, "articles", name);
+    const slug = /^slug: "?([^"\n]+)"?$/m.exec(readFileSync(path, "utf8"))?.[1];
+    if (slug && !carried(slug)) return path;
+  }
+  throw new Error(`every article in ${dir} is in a feed or the news sitemap`);
+}
 const rows = [];
 for (const n of sizes) {
   runsNow = n >= 100000 ? runsLarge : runs;
@@ -127,6 +148,12 @@ for (const n of sizes) {
   let edits = 0;
   const oneChange = median("node", [patrika, ...build], dir, () => writeFileSync(first, `${original}\nসংশোধন ${++edits}।\n`));
   writeFileSync(first, original);
+  // (l) The same for a story no output carries (in no feed, not in the news sitemap): what an edit costs beyond an
+  // unchanged build before anything is re-rendered. (e) − (l) is then the cost of re-rendering what (e)'s story is in.
+  const unseen = storyInNoOutput(dir);
+  const unseenText = readFileSync(unseen, "utf8");
+  const oneChangeUnseen = median("node", [patrika, ...build], dir, () => writeFileSync(unseen, `${unseenText}\nসংশোধন ${++edits}।\n`));
+  writeFileSync(unseen, unseenText);
   // (h) A fresh clone with the cache restored, as CI does: before each run the articles folder is replaced by a new
   // clone's checkout of the corpus (every time new, no byte changed, git's index fresh). Then a plain folder again.
   const origin = gitOrigin(dir);
@@ -155,7 +182,7 @@ for (const n of sizes) {
     for (const name of names) utimesSync(join(dir, "articles", name), now, now);
   });
   const hugoRun = hugo ? median("hugo", ["--quiet", "--destination", join(isoDir, "hugo-public")], hugoSite(isoDir)) : undefined;
-  rows.push({ n, floor, listStat, naive, cold, unchanged, oneChange, checkout, oneChangeInGit, oneCommitCloned, touched, hugo: hugoRun });
+  rows.push({ n, floor, listStat, naive, cold, unchanged, oneChange, oneChangeUnseen, checkout, oneChangeInGit, oneCommitCloned, touched, hugo: hugoRun });
 }
 
 // Start-up: the quick commands against node itself, run by run in turn so the machine's load falls on all alike.
@@ -195,6 +222,7 @@ for (const row of rows) {
     ["(c) patrika cold", row.cold],
     ["(d) patrika unchanged", row.unchanged],
     ["(e) patrika one article edited", row.oneChange],
+    ["(l) patrika one article edited that no output carries", row.oneChangeUnseen],
     ["(h) patrika after a fresh git clone, cache kept", row.checkout],
     ["(j) patrika one article edited in that git clone", row.oneChangeInGit],
     ["(k) patrika after a fresh clone of a commit editing one article, cache kept", row.oneCommitCloned],
@@ -209,7 +237,8 @@ lines.push(
   "",
   "(h) replaces the articles folder with a fresh `git clone` checkout of the corpus (committed once), keeping .patrika-cache/ and output/, as CI does; " +
     "(i) is how (h) was simulated before: every file touched in a folder outside git; (j) edits one article in (h)'s clone, as (e) does outside git; " +
-    "(k) is a CI run after a commit: each run commits another edit of one article's text and clones it afresh, as (h).",
+    "(k) is a CI run after a commit: each run commits another edit of one article's text and clones it afresh, as (h); " +
+    "(l) edits, as (e), a story that no feed and no news sitemap carries, so nothing is re-rendered (after its warm-up run no output is written either: the report already says nothing was published anew): (e) − (l) is what re-rendering the files (e)'s story is in costs.",
 );
 if (!hugo) lines.push("", "Hugo is not installed here (Debian package `hugo`), so (f) was not measured.");
 
@@ -234,7 +263,14 @@ for (const row of rows) {
     t("cold ≥ 5 × faster than Hugo", hugoRatio, row.hugo ? row.hugo.wall >= 5 * row.cold.wall : undefined);
     t("cold peak memory < 300 MB", `${f(row.cold.memoryMb, 0)} MB`, row.cold.memoryMb < 300);
   }
-  t("one edited within 10 % of unchanged", `${f((row.oneChange.wall / row.unchanged.wall - 1) * 100, 0)} %`, row.oneChange.wall <= 1.1 * row.unchanged.wall);
+  // The target allows the re-rendering of what the story is in, measured as (e) − (l): (e) ≤ 1.1 × (d) + ((e) − (l)).
+  const rerender = row.oneChange.wall - row.oneChangeUnseen.wall;
+  t(
+    "one edited within 10 % of unchanged plus re-rendering what it is in ((e) − (l))",
+    `${f((row.oneChangeUnseen.wall / row.unchanged.wall - 1) * 100, 0)} % (re-rendering ${f(rerender * 1000, 0)} ms)`,
+    row.oneChange.wall <= 1.1 * row.unchanged.wall + rerender,
+  );
+  t("one edited within 10 % of unchanged, no allowance", `${f((row.oneChange.wall / row.unchanged.wall - 1) * 100, 0)} %`, row.oneChange.wall <= 1.1 * row.unchanged.wall);
   t("one edited in a git clone within 10 % of unchanged", `${f((row.oneChangeInGit.wall / row.unchanged.wall - 1) * 100, 0)} %`, row.oneChangeInGit.wall <= 1.1 * row.unchanged.wall);
   t("one edited in a fresh clone of its commit (CI) within 10 % of a fresh clone unchanged (h)", `${f((row.oneCommitCloned.wall / row.checkout.wall - 1) * 100, 0)} %`, row.oneCommitCloned.wall <= 1.1 * row.checkout.wall);
   t("fresh checkout (git clone) ≤ 1.5 × unchanged", `${f(row.checkout.wall / row.unchanged.wall)} ×`, row.checkout.wall <= 1.5 * row.unchanged.wall);
