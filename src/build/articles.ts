@@ -5,7 +5,7 @@ import { findArticleFiles } from "../load/find.js";
 import type { ArticleResult } from "../normalise/article.js";
 import type { SiteConfig } from "../model.js";
 import { BuildCache, type FileStamp } from "./cache.js";
-import { GIT_MIN_TOUCHED } from "./git.js";
+import { GIT_MIN_TOUCHED, type VouchedIds } from "./git.js";
 import { restoreResult, type StoredResult } from "./stored.js";
 import { normaliseFile, normaliseFiles, type FileOutcome } from "./workers.js";
 
@@ -50,7 +50,7 @@ export async function normaliseScan(
   now: Date,
   cache: BuildCache<StoredResult> | undefined,
   onProgress?: (done: number, total: number) => void,
-  gitIds?: () => Promise<Map<string, string> | undefined>,
+  gitIds?: () => Promise<VouchedIds | undefined>,
 ): Promise<NormalisedFiles> {
   const { files, stamps } = scan;
   const results = new Array<ArticleResult | undefined>(files.length);
@@ -69,8 +69,9 @@ export async function normaliseScan(
   const candidates = cache ? misses.filter((i) => stamps[i] && cache.sha1Of(files[i]!, stamps[i]!.size) !== undefined).length : 0;
   const vouched = candidates >= GIT_MIN_TOUCHED ? await gitIds?.() : undefined;
   if (vouched) {
+    const ids = vouched.of(files);
     misses = misses.filter((i) => {
-      results[i] = byGit(cache!, vouched, files[i]!, stamps[i], pathOf[i]!, now);
+      results[i] = byGit(cache!, ids[i], files[i]!, stamps[i], pathOf[i]!, now);
       if (results[i]) progressed();
       return !results[i];
     });
@@ -90,9 +91,9 @@ export async function normaliseScan(
 }
 
 /** A touched file from the cache under its new stamp, when git's index has the blob id its entry was made from. */
-function byGit(cache: BuildCache<StoredResult>, vouched: ReadonlyMap<string, string>, file: string, stamp: FileStamp | undefined, path: string, now: Date): ArticleResult | undefined {
+function byGit(cache: BuildCache<StoredResult>, vouched: string | undefined, file: string, stamp: FileStamp | undefined, path: string, now: Date): ArticleResult | undefined {
   const id = stamp && cache.sha1Of(file, stamp.size);
-  return id !== undefined && vouched.get(file) === id ? restamped(cache, file, stamp!, path, now) : undefined;
+  return id !== undefined && vouched === id ? restamped(cache, file, stamp!, path, now) : undefined;
 }
 
 /** A file whose bytes are unchanged, from the cache under its new stamp; undefined when its dates no longer hold at this now. */

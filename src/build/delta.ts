@@ -17,7 +17,7 @@ import { publishedRecordText, recordPublish } from "./previous.js";
 import { restoreDate, restoreResult, storeDate, storeResult, storedWarnings, withStoredWarnings, type StoredDate, type StoredResult } from "./stored.js";
 import { namesDigest, patchContents, patchStampSet, recordStands, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 import { FileTable } from "./delta-table.js";
-import { GIT_MIN_TOUCHED } from "./git.js";
+import { GIT_MIN_TOUCHED, type VouchedIds } from "./git.js";
 import { normaliseFile } from "./workers.js";
 
 /**
@@ -268,7 +268,7 @@ export interface DeltaInput {
   folder?: [number, number] | undefined;
   stampSet: () => string;
   /** git's blob ids for the articles folder, asked only when many files have new stamps. */
-  gitIds: () => Promise<ReadonlyMap<string, string> | undefined>;
+  gitIds: () => Promise<VouchedIds | undefined>;
   io?: WriteIo;
 }
 
@@ -293,10 +293,10 @@ export async function deltaBuild(input: DeltaInput): Promise<DeltaOutcome | unde
   if (!stamped || stamped.length === 0) return undefined;
   // A fresh checkout of a commit with a few edits: every stamp is new, and git vouches for the files not edited.
   const vouched = stamped.length >= GIT_MIN_TOUCHED ? await input.gitIds() : undefined;
-  const recorded = vouched && delta.table.blobTest();
+  const records = vouched?.records(files);
   const sameBytes = (i: number) => {
-    const id = recorded && stamps[i]!.size === delta.table.size(i) ? vouched!.get(files[i]!) : undefined;
-    return id !== undefined && recorded!(i, id);
+    const r = records ? records[i]! : -1;
+    return r >= 0 && stamps[i]!.size === delta.table.size(i) && vouched!.idEquals(r, delta.table.bytes, delta.table.blobAt(i));
   };
   const touched = stamped.filter((i) => !sameBytes(i));
   if (touched.length === 0) return { kind: "same-contents", record: delta }; // git vouched for every one

@@ -22,7 +22,7 @@ import { normaliseScan, scanArticles, type Scan } from "./articles.js";
 import { RenderedBodies } from "./bodies.js";
 import { BuildCache } from "./cache.js";
 import { deltaBuild, forgetDeltaRecord, restampDeltaRecord, writeDeltaRecord, type DeltaRecord } from "./delta.js";
-import { gitBlobIds } from "./git.js";
+import { gitBlobIds, gitListings, type GitListings, type VouchedIds } from "./git.js";
 import { previousPublish, recordPublish, type Previous } from "./previous.js";
 import type { StoredResult } from "./stored.js";
 import { readOutputsRecord, recordOf as outputsRecordOf, renderIncrementally, writeOutputsRecord, type IncrementalRender } from "./incremental.js";
@@ -88,11 +88,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (nested) return emptyReport("config-error", [nested], paths);
   const root = options.cacheRoot ?? process.cwd();
   // Asked at most once, and only when stamps changed: after a fresh checkout git's index names every file's content.
-  // A new articles folder suggests one, so git then starts at once and runs while this thread stats the files.
+  // A new articles folder suggests one, so git then starts listing its index at once, while this thread stats the files.
   const gitIds = onceGitIds(paths.articlesDir);
   // The last build's record, read once here for all who ask (the folder hint, the up-to-date and delta builds).
   const lastRecord = options.cache ? await readRecord(root) : undefined;
-  if (folderReplaced(lastRecord, paths.articlesDir)) void gitIds();
+  if (folderReplaced(lastRecord, paths.articlesDir)) gitIds.prefetch();
   const listed = await scanArticles(paths.articlesDir, options.cache === true);
   if (!listed.ok) return emptyReport("config-error", listed.diagnostics, paths);
   // With the cache, if nothing changed since the last build (same stamps, config and tool, a now that moves nothing
@@ -111,8 +111,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const stampsNow = () => (stamped ??= stampSet(scanned, stamps)); // only when the stamps changed, and for the record
   const contents = async () => {
     const ids = await gitIds();
-    return ids && contentsFingerprint(scanned, (i) => {
-      const id = ids.get(scanned[i]!);
+    const vouched = ids?.of(scanned);
+    return vouched && contentsFingerprint(scanned, (i) => {
+      const id = vouched[i];
       return id !== undefined && stamps[i] ? [stamps[i]!.size, id] : undefined;
     })?.digest;
   };
@@ -181,10 +182,16 @@ function deltaMayFollow(report: BuildReport, config: SiteConfig): boolean {
   return !config.archive && report.skipped.length === 0 && !hasErrors(report.diagnostics) && report.published !== undefined && (report.publish?.idsChanged.length ?? 0) === 0;
 }
 
-/** git's blob ids for the articles folder, asked for once and only when first wanted. */
-function onceGitIds(articlesDir: string): () => Promise<Map<string, string> | undefined> {
-  let asked: Promise<Map<string, string> | undefined> | undefined;
-  return () => (asked ??= gitBlobIds(articlesDir));
+/**
+ * git's blob ids for the articles folder, asked for once and only when first wanted (after the listing), and the
+ * index's listings they are made from, which may be started earlier (`prefetch`).
+ */
+function onceGitIds(articlesDir: string): (() => Promise<VouchedIds | undefined>) & { prefetch: () => void } {
+  let listings: Promise<GitListings> | undefined;
+  let asked: Promise<VouchedIds | undefined> | undefined;
+  const listed = () => (listings ??= gitListings(articlesDir));
+  const ids = () => (asked ??= gitBlobIds(articlesDir, listed()));
+  return Object.assign(ids, { prefetch: () => void listed().catch(() => undefined) });
 }
 
 /**
@@ -197,7 +204,7 @@ async function collect(
   paths: Paths,
   scan: Scan,
   saveCache: boolean,
-  gitIds: () => Promise<Map<string, string> | undefined>,
+  gitIds: () => Promise<VouchedIds | undefined>,
 ): Promise<BuildReport & { contents?: Contents | undefined; cache?: BuildCache<StoredResult> | undefined }> {
   const cache = options.cache ? await BuildCache.open<StoredResult>(options.cacheRoot ?? process.cwd(), cacheKey(config, paths.articlesDir)) : undefined;
   const { results, fromCache, threads } = await normaliseScan(paths.articlesDir, scan, config, options.now, cache, options.onProgress, gitIds);

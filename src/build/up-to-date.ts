@@ -94,10 +94,22 @@ export function patchStampSet(recorded: string, changed: Iterable<[index: number
   return Buffer.from(hashes.buffer).toString("base64");
 }
 
+/** A stamp's three numbers as the six 32-bit words of their doubles, hashed as they are rather than as text. */
+const stampNumbers = new Float64Array(3);
+const stampWords = new Uint32Array(stampNumbers.buffer);
+
+/**
+ * FNV-1a over the path's characters, then the stamp's words (no stamp: one more word). Formatting the three numbers
+ * as text was most of the 50 ms a stamp set took at 100,000 files.
+ */
 function stampHash(file: string, s: FileStamp | undefined): number {
-  const text = `${file}\t${s ? `${s.size}\t${s.mtimeMs}\t${s.ctimeMs}` : "-"}`;
   let hash = 0x811c9dc5;
-  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  for (let k = 0; k < file.length; k++) hash = Math.imul(hash ^ file.charCodeAt(k), 0x01000193);
+  if (!s) return Math.imul(hash ^ 0x2d, 0x01000193) >>> 0;
+  stampNumbers[0] = s.size;
+  stampNumbers[1] = s.mtimeMs;
+  stampNumbers[2] = s.ctimeMs;
+  for (let w = 0; w < 6; w++) hash = Math.imul(hash ^ stampWords[w]!, 0x01000193);
   return hash >>> 0;
 }
 

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, check } from "../../src/build/index.js";
-import { plainFiles } from "../../src/build/git.js";
+import { plainFiles, VouchedIds } from "../../src/build/git.js";
 import { articleText, FIXTURE_NOW, readOutputs } from "../support/fixtures.js";
 
 /** Enough files that a fresh checkout's misses are worth one question to git (articles.ts, GIT_MIN_MISSES). */
@@ -186,6 +186,24 @@ test("outside a git work tree a touched folder is hashed as before", async () =>
   expect(report.articlesFromCache).toBe(GENERATED + 7);
 });
 
+test("vouched ids follow the listing's order, pass over records it does not have and look up the rest by path", () => {
+  const id = (c: string) => c.repeat(40);
+  const listed = ["0.jpg", "a.md", "b.md", "c/d.md", "e.md", "x\uFFFD.md"].map((path, n) => `H 100644 ${id(String(n))} 0\t${path}`).join("\0") + "\0";
+  const ids = new VouchedIds(listed, new Set(["e.md"]));
+  expect(ids.size).toBe(4); // e.md excluded (git finds it modified), the undecodable path never vouched for
+  // In the same order as git, with a file git does not track and records the listing has none of.
+  expect(ids.of(["a.md", "b.md", "new.md", "c/d.md", "e.md", "x\uFFFD.md"])).toEqual([id("1"), id("2"), undefined, id("3"), undefined, undefined]);
+  // Another order gives the same ids.
+  expect(ids.of(["c/d.md", "b.md", "a.md"])).toEqual([id("3"), id("2"), id("1")]);
+  expect(ids.get("0.jpg")).toBe(id("0"));
+  // An id compared in place with 20 bytes, as the delta build's table holds them.
+  const records = ids.records(["a.md", "c/d.md"]);
+  expect([...records]).toEqual([1, 3]);
+  expect(ids.idEquals(records[0]!, Buffer.from(id("1"), "hex"), 0)).toBe(true);
+  expect(ids.idEquals(records[1]!, Buffer.concat([Buffer.alloc(3), Buffer.from(id("3"), "hex")]), 3)).toBe(true);
+  expect(ids.idEquals(records[1]!, Buffer.from(id("3").replace(/.$/, "4"), "hex"), 0)).toBe(false);
+});
+
 describe("when git is asked", () => {
   // A git on PATH that notes each call, then runs the real one.
   let calls: string;
@@ -200,7 +218,8 @@ describe("when git is asked", () => {
     process.env.PATH = `${shim}:${path}`;
   });
   afterEach(() => void (process.env.PATH = path));
-  const asked = () => (readFileSync(calls, { encoding: "utf8", flag: "a+" }).match(/ls-files/g) ?? []).length;
+  // Each time git is asked, it lists the index with --stage once (and the paths once more, for their attributes).
+  const asked = () => (readFileSync(calls, { encoding: "utf8", flag: "a+" }).match(/ls-files --stage/g) ?? []).length;
 
   test("a first build and an edit of one file are built without asking git about the folder; a fresh clone still asks", async () => {
     commit();
