@@ -1,4 +1,4 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 
 /**
  * Below this many touched files, git is not asked about the whole folder: hashing the few is cheaper, and git
@@ -178,13 +178,16 @@ const QUIET = ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", 
 function trackedAttributes(dir: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const options = { cwd: dir, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } };
+    const exited = (child: ChildProcess) => new Promise<number | null>((done) => child.on("error", () => done(-1)).on("close", done));
     const paths = spawn("git", [...QUIET, "ls-files", "-z", "--", "."], { ...options, stdio: ["ignore", "pipe", "ignore"] });
-    const attributes = spawn("git", [...QUIET, "check-attr", "-z", "--stdin", "--all"], { ...options, stdio: [paths.stdout!, "pipe", "ignore"] });
-    paths.stdout!.destroy(); // check-attr has its own copy of the pipe; this thread never reads it
+    const listed = exited(paths);
+    // Without the pipe, check-attr would wait on this thread's stdin for ever.
+    if (!paths.stdout) return reject(new Error("git ls-files has no output pipe"));
+    const attributes = spawn("git", [...QUIET, "check-attr", "-z", "--stdin", "--all"], { ...options, stdio: [paths.stdout, "pipe", "ignore"] });
+    paths.stdout.destroy(); // check-attr has its own copy of the pipe; this thread never reads it
     let output = "";
     attributes.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-    const exits = [paths, attributes].map((child) => new Promise<number | null>((done) => child.on("error", () => done(-1)).on("close", done)));
-    void Promise.all(exits).then((codes) => (codes.every((code) => code === 0) ? resolve(output) : reject(new Error(`git exited with ${codes.join(", ")}`))));
+    void Promise.all([listed, exited(attributes)]).then((codes) => (codes.every((code) => code === 0) ? resolve(output) : reject(new Error(`git exited with ${codes.join(", ")}`))));
   });
 }
 
