@@ -229,7 +229,7 @@ async function readDeltaRecord(root: string): Promise<DeltaRecord | undefined> {
   try {
     const [text, bytes] = await Promise.all([readFile(join(root, CACHE_DIR, DELTA_FILE), "utf8"), readFile(join(root, CACHE_DIR, TABLE_FILE))]);
     const header = JSON.parse(text) as DeltaHeader;
-    // A header of cache format 8 held the stories itself, and has no digest of them: not read.
+    // A header written before the stories had their own file holds no digest of them: not read.
     const table = Array.isArray(header.checksums) && typeof header.stories === "string" ? FileTable.verified(bytes, header.count, header.checksums) : undefined;
     return table && { header, table, stories: once(() => readStories(root, header.stories)) };
   } catch {
