@@ -494,7 +494,7 @@ async function publishDelta(p: Publish): Promise<BuildReport | undefined> {
   }
   const reportText = renderReportDocument(document);
   const files: OutputFile[] = record.summary.files.map((f) => {
-    const content = f.name === reportName ? reportText : written.get(f.name);
+    const content = f.name === reportName ? (sameReport ? undefined : reportText) : written.get(f.name);
     if (content === undefined) return { name: f.name, count: f.count, bytes: f.bytes, kept: true };
     return { name: f.name, count: f.count, bytes: Buffer.byteLength(content) };
   });

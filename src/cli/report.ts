@@ -61,10 +61,15 @@ export function formatReport(report: BuildReport, action: "build" | "check", out
 function deltaLines(report: BuildReport, lines: string[], outDir: string, verbose: boolean, warnings: number, elapsedMs: number | undefined): string[] {
   const { edited, now } = report.delta!;
   const wrote = report.files.filter((f) => !f.kept);
+  // Only the report rewritten, or nothing: the edited files are in no feed (older stories, drafts).
+  const inFeeds = wrote.some((f) => f.name !== OUTPUTS.report.name);
+  const they = edited === 1 ? "it is" : "they are";
   lines.push(
-    `Built from the last build: ${count(edited, "edited file")} of ${count(report.articlesFound, "file")}, front matter as it was, so only the feeds ${edited === 1 ? "it is" : "they are"} in were rendered; now is ${now}.`,
+    `Built from the last build: ${count(edited, "edited file")} of ${count(report.articlesFound, "file")}, front matter as it was, ${inFeeds ? `so only the feeds ${they} in were rendered` : `in no feed, so nothing was rendered`}; now is ${now}.`,
     publishLine(report),
-    `  wrote ${wrote.map((f) => `${outDir}/${f.name}`).join(", ")}; the other ${count(report.files.length - wrote.length, "file")} are as the last build wrote them.`,
+    wrote.length > 0
+      ? `  wrote ${wrote.map((f) => `${outDir}/${f.name}`).join(", ")}; the other ${count(report.files.length - wrote.length, "file")} are as the last build wrote them.`
+      : `  wrote nothing: all ${count(report.files.length, "file")} are as the last build wrote them.`,
   );
   if (verbose) for (const file of report.files) lines.push(`    ${file.kept ? "kept" : "wrote"} ${outDir}/${file.name} (${file.bytes.toLocaleString("en")} bytes)`);
   if (warnings) lines.push(`${count(warnings, "warning")} (see above).`);

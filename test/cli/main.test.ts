@@ -221,6 +221,7 @@ test("after a body-only edit the real command says it built from the last build,
     "patrika.config.json": JSON.stringify({ siteUrl: "https://www.dainik-nodipar.com.bd", title: "দৈনিক নদীপার" }),
     "articles/a.md": article(9, "প্রথম লেখা।"),
     "articles/b.md": article(10, "দ্বিতীয় লেখা।"),
+    "articles/c.md": article(11, "খসড়া লেখা।").replace("---\n", "---\ndraft: true\n"),
   });
   const cli = join(process.cwd(), "dist/bin/patrika.js");
   const patrika = (...args: string[]) => spawnSync(process.execPath, [cli, ...args, "--now", date(12)], { cwd: site.dir, encoding: "utf8" });
@@ -229,11 +230,19 @@ test("after a body-only edit the real command says it built from the last build,
     writeFileSync(join(site.dir, "articles/a.md"), article(9, "প্রথম লেখা, সংশোধিত।"));
     const edited = patrika("build");
     expect([edited.status, edited.stderr]).toEqual([0, ""]);
-    expect(edited.stdout).toMatch(/^Built from the last build: 1 edited file of 2 files, front matter as it was, so only the feeds it is in were rendered; now is 2025-07-14T12:00:00\+06:00\.\n/);
+    expect(edited.stdout).toMatch(/^Built from the last build: 1 edited file of 3 files, front matter as it was, so only the feeds it is in were rendered; now is 2025-07-14T12:00:00\+06:00\.\n/);
     expect(edited.stdout).toContain("0 new stories, 1 updated, 0 removed");
     expect(edited.stdout).toContain("  wrote output/rss.xml, output/atom.xml, output/feed.json, output/patrika-report.json; the other 4 files are as the last build wrote them.");
     writeFileSync(join(site.dir, "articles/a.md"), article(9, "প্রথম লেখা, আবার।"));
     expect(JSON.parse(patrika("build", "--json").stdout)).toMatchObject({ status: "ok", delta: { edited: 1 }, publish: { stories: { changed: 1 } } });
+    // A draft is in no feed: its edit renders nothing; the report is rewritten once (nothing published anew), then not.
+    const draft = (body: string) => writeFileSync(join(site.dir, "articles/c.md"), article(11, body).replace("---\n", "---\ndraft: true\n"));
+    draft("খসড়া, সংশোধিত।");
+    const first = patrika("build");
+    expect(first.stdout).toMatch(/^Built from the last build: 1 edited file of 3 files, front matter as it was, in no feed, so nothing was rendered; now is /);
+    expect(first.stdout).toContain("  wrote output/patrika-report.json; the other 7 files are as the last build wrote them.");
+    draft("খসড়া, আবার।");
+    expect(patrika("build").stdout).toContain("  wrote nothing: all 8 files are as the last build wrote them.");
   } finally {
     site.cleanup();
   }
