@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
@@ -17,6 +16,7 @@ import { publishedRecordText, recordPublish } from "./previous.js";
 import { restoreDate, restoreResult, storeDate, storeResult, storedWarnings, withStoredWarnings, type StoredDate, type StoredResult } from "./stored.js";
 import { namesDigest, patchContents, patchStampSet, recordStands, statOutputs, writeRecord, type BuildRecord } from "./up-to-date.js";
 import { FileTable } from "./delta-table.js";
+import { sha256 } from "./hashed-lines.js";
 import { GIT_MIN_TOUCHED, type VouchedIds } from "./git.js";
 import { normaliseFile } from "./workers.js";
 
@@ -82,8 +82,6 @@ export interface DeltaRecord {
   stories: () => Promise<DeltaStories | undefined>;
 }
 
-/** sha256 of text, hex. */
-const sha256 = (text: string | Uint8Array) => createHash("sha256").update(text).digest("hex");
 /** What a full build hands over for the record. */
 export interface FullBuild {
   root: string;

@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 
+/** sha256 of text (as UTF-8) or bytes, hex: the digest the build's records compare. */
+export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
 /** A sha256 of lines added one by one: the digest of their concatenation. */
 export interface HashedLines {
   add(line: string): void;

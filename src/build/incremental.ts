@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -6,7 +5,7 @@ import type { Article, Feed, FeedSite, Site } from "../model.js";
 import { renderArchiveFile, renderFeedFiles, renderNewsSitemapFiles, renderSitemapFiles, type RenderedOutput } from "../render/index.js";
 import { GENERATOR } from "../version.js";
 import { CACHE_DIR, writeCacheRecord } from "./cache.js";
-import { hashedLines, type HashedLines } from "./hashed-lines.js";
+import { hashedLines, sha256, type HashedLines } from "./hashed-lines.js";
 
 /**
  * Incremental rendering (docs/adr/0007-incremental-rendering.md): the outputs fall into groups, each rendered from
@@ -171,8 +170,6 @@ function onDisk(outDir: string, files: readonly WrittenFile[], owned: ReadonlySe
   }
   return now;
 }
-
-const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** The record of a written set: kept groups as they were, rendered ones with their files as now on disk. */
 export function recordOf(key: string, outDir: string, render: IncrementalRender): OutputsRecord | undefined {

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { CACHE_DIR, writeCacheRecord, type FileStamp } from "./cache.js";
 import { GIT_MIN_TOUCHED } from "./git.js";
-import { hashedLines } from "./hashed-lines.js";
+import { hashedLines, sha256 } from "./hashed-lines.js";
 import type { BuildReport, OutputFile, SiteConfig } from "../model.js";
 import { OUTPUTS } from "../outputs.js";
 import { LAST_BUILD, unchangedDiff } from "../render/published.js";
@@ -44,8 +44,6 @@ export interface BuildRecord {
   /** patrika-report.json as written, to restamp with a new now. */
   reportDocument: Record<string, unknown>;
 }
-
-const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 const digests = new WeakMap<readonly string[], string>();
 /**
