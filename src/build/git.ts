@@ -161,10 +161,10 @@ function plainRecords(listed: string, visit: (idAt: number, pathAt: number, end:
 }
 
 /** The [blob id, path] of each plain regular file's record (plainRecords), as strings. */
-export function* plainFiles(listed: string): Generator<[id: string, path: string]> {
+export function plainFiles(listed: string): [id: string, path: string][] {
   const records: [string, string][] = [];
   plainRecords(listed, (idAt, pathAt, end) => records.push([listed.slice(idAt, pathAt - 3), listed.slice(pathAt, end)]));
-  yield* records;
+  return records;
 }
 
 /** What every git command here runs with: its monitors and parallel stats off (see `git`). */
@@ -198,7 +198,7 @@ const CONVERTING = new Set(["filter", "ident", "working-tree-encoding"]);
  * Runs git in `cwd` with its monitors off (an fsmonitor answer is not git looking), stdout as text. preloadIndex
  * is off but where a caller turns it on: parallel stats beside this build's own listing slow both (ADR 0008).
  */
-function git(cwd: string, args: string[], input?: string): Promise<string> {
+function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       "git",
@@ -207,7 +207,7 @@ function git(cwd: string, args: string[], input?: string): Promise<string> {
       { cwd, encoding: "buffer", maxBuffer: 1 << 30, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } },
       (error, stdout) => (error ? reject(error) : resolve(stdout.toString("utf8"))),
     );
-    child.stdin?.on("error", () => undefined); // git gone before reading its input: the exit code reports it
-    child.stdin?.end(input ?? "");
+    child.stdin?.on("error", () => undefined); // git gone before its stdin closed: the exit code reports it
+    child.stdin?.end(); // none of these commands reads stdin; closed, so none ever waits on it
   });
 }
