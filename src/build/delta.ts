@@ -319,20 +319,22 @@ export async function deltaBuild(input: DeltaInput): Promise<DeltaOutcome | unde
   const previous = JSON.parse(previousText) as PublishedState;
   // No feed holds an edited file (an older story's text): nothing is rendered, and readers are published what they were.
   const feedsChanged = delta.header.feeds.some((feed) => feed.items.some((i) => edited.has(i)));
-  const changes = feedsChanged ? await renderEdited(input, delta, edited, previous) : { rendered: undefined, bodies: undefined, published: previous };
-  if (!changes) return undefined;
+  const changes = feedsChanged ? await renderEdited(input, delta, edited, previous) : undefined;
+  if (feedsChanged && !changes) return undefined;
   const folders = delta.header.feeds.map((feed) => feed.meta.urlFolder);
-  const report = await publishDelta({ input, record, delta, folders, ...changes, previous, fresh, restamped: stamped });
+  const report = await publishDelta({ input, record, delta, folders, changes, previous, fresh, restamped: stamped });
   return report && { kind: "built", report };
 }
 
+/** What a delta whose edits are in feeds changes: those feeds with their bodies, and what readers are then published. */
+interface FeedChanges {
+  rendered: ChangedFeeds;
+  bodies: RenderedBodies;
+  published: PublishedState;
+}
+
 /** The feeds that hold an edited file, rendered with their bodies, and what readers are then published. */
-async function renderEdited(
-  input: DeltaInput,
-  delta: DeltaRecord,
-  edited: ReadonlySet<number>,
-  previous: PublishedState,
-): Promise<{ rendered: ChangedFeeds; bodies: RenderedBodies; published: PublishedState } | undefined> {
+async function renderEdited(input: DeltaInput, delta: DeltaRecord, edited: ReadonlySet<number>, previous: PublishedState): Promise<FeedChanges | undefined> {
   const stories = await delta.stories();
   const feeds = stories && feedsOf(delta, stories, input.files, input.paths.articlesDir, input.now);
   if (!stories || !feeds) return undefined;
@@ -455,22 +457,26 @@ interface Publish {
   delta: DeltaRecord;
   /** Every feed's URL folder, for the summary. */
   folders: string[];
-  /** The changed feeds with their bodies; none when no feed changed. */
-  rendered: ChangedFeeds | undefined;
-  bodies: RenderedBodies | undefined;
+  /** What the edits change; none when no feed holds an edited file (readers are then published `previous`). */
+  changes: FeedChanges | undefined;
   previous: PublishedState;
-  published: PublishedState;
   fresh: Map<number, { sha1: string; head: string }>;
   /** Every file with a new stamp: the touched ones (`fresh`) and the ones git vouches for. */
   restamped: number[];
 }
 
+/** The changed feeds' output groups, rendered (the main feed is the renderers' `site.feed`). */
+function renderGroups(config: SiteConfig, feeds: ChangedFeeds) {
+  const site: FeedSite = { config, feed: feeds.main, archive: [] };
+  return [...feeds.changed.values()].map((feed) => feedGroup(site, feed)).map((group) => ({ group, files: group.render() }));
+}
+
 /** Renders the changed feeds and the report, writes them with every other output kept, then the records. */
 async function publishDelta(p: Publish): Promise<BuildReport | undefined> {
-  const { input, record, published } = p;
+  const { input, record, changes } = p;
   const { config, paths, now } = input;
-  const site: FeedSite | undefined = p.rendered && { config, feed: p.rendered.main, archive: [] };
-  const rendered = site ? [...p.rendered!.changed.values()].map((feed) => feedGroup(site, feed)).map((group) => ({ group, files: group.render() })) : [];
+  const published = changes?.published ?? p.previous;
+  const rendered = changes ? renderGroups(config, changes.rendered) : [];
   const publish = diffPublished(p.previous, published, LAST_BUILD, []);
   const restamped = { ...restampReport(record.reportDocument, now, config.timeZone), publish: publishSection(publish) };
   const reportName = OUTPUTS.report.name;
@@ -519,8 +525,10 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
     const next = outputsRecordOf(key, paths.outDir, render);
     if (next) await writeOutputsRecord(root, next);
   }
-  if (p.published !== p.previous) await recordPublish(root, paths.outDir, p.published);
-  await p.bodies?.save(DELTA_FEWEST_WORTH_SAVING);
+  if (p.changes) {
+    await recordPublish(root, paths.outDir, p.changes.published);
+    await p.changes.bodies.save(DELTA_FEWEST_WORTH_SAVING);
+  }
   // The journal learns the touched files' new stamps; the ones git vouched for keep theirs there (as after a build
   // that matched by contents: the next full build asks git again).
   const journal = [...p.fresh].map(([i, { sha1, head }]): [string, Stamp] => {
@@ -547,6 +555,6 @@ async function saveRecords(p: Publish, rendered: { group: ReturnType<typeof feed
   };
   await writeRecord(root, next);
   delta.header.inputs = input.inputs;
-  if (p.published !== p.previous) delta.header.published = sha256(JSON.stringify(p.published));
+  if (p.changes) delta.header.published = sha256(JSON.stringify(p.changes.published));
   await writeChangedRows(root, delta);
 }
